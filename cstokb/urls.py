@@ -1,0 +1,13 @@
+"""URL configuration: public pages, the JSON API and the editors' admin."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path
+
+admin.site.site_header = "CSTO KB editors"
+admin.site.site_title = "CSTO KB admin"
+admin.site.index_title = "Knowledge base"
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+]

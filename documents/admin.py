@@ -1,0 +1,53 @@
+"""Editors' admin for documents: a new statement with its links and citations on one screen."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Citation, Document
+
+
+class StatementCitationInline(admin.StackedInline):
+    """Quotes from this document and what each one backs (usually a priority)."""
+
+    model = Citation
+    fk_name = "document"
+    extra = 1
+    autocomplete_fields = ["priority", "summit", "presidency", "position", "instrument"]
+    fields = ["quote", "role", "priority", "summit", "presidency", "position", "instrument", "note"]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["display_title", "kind", "date", "publisher", "presidency", "summit"]
+    list_filter = ["kind", "presidency", "language", "publisher"]
+    search_fields = ["title", "publisher", "text", "speakers__name"]
+    autocomplete_fields = ["speakers", "presidency", "summit"]
+    date_hierarchy = "date"
+    list_select_related = ["presidency__chair", "summit"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [StatementCitationInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["kind", "title", "slug", "date", "publisher", "source_url", "language"]},
+        ),
+        ("Links", {"fields": ["speakers", "presidency", "summit"]}),
+        ("Text", {"fields": ["text", "raw_text", "editorial_note"]}),
+    ]
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "document", "role", "priority", "summit"]
+    list_filter = ["role", "document__kind"]
+    search_fields = ["quote", "document__title", "priority__title"]
+    autocomplete_fields = [
+        "document",
+        "priority",
+        "presidency",
+        "summit",
+        "position",
+        "member_state",
+        "instrument",
+    ]
+    list_select_related = ["document", "priority", "summit"]

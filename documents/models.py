@@ -1,0 +1,295 @@
+"""Source documents and the verbatim citations that back every fact in the knowledge base."""
+
+import hashlib
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from cstokb.models import TimeStampedModel
+
+PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The cleaned text's paragraphs: blocks separated by a blank line."""
+    return [p.strip() for p in PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
+
+
+def text_fingerprint(text: str) -> str:
+    """Hash of the cleaned text, whitespace normalised: one statement is never stored twice."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest() if normalised else ""
+
+
+class DocumentQuerySet(models.QuerySet):
+    def with_related(self) -> "DocumentQuerySet":
+        # Lists show the chairmanship, the meeting and the speakers of every row.
+        return self.select_related("presidency__chair", "summit").prefetch_related("speakers")
+
+    def sources(self) -> "DocumentQuerySet":
+        """Documents that have a text (statements, reports), not instruments known only by name."""
+        return self.exclude(text="")
+
+    def instruments(self) -> "DocumentQuerySet":
+        return self.filter(kind__in=Document.INSTRUMENT_KINDS)
+
+
+class DocumentKind(models.TextChoices):
+    NEWS_REPORT = "news_report", "News report"
+    STATEMENT = "statement", "Statement"
+    REMARKS = "remarks", "Remarks"
+    SPEECH = "speech", "Speech"
+    PRESS_RELEASE = "press_release", "Press release"
+    TRANSCRIPT = "transcript", "Transcript"
+    INTERVIEW = "interview", "Interview"
+    ARTICLE = "article", "Article"
+    DECLARATION = "declaration", "Declaration"
+    DECISION = "decision", "Decision"
+    STRATEGY = "strategy", "Strategy"
+    PLAN = "plan", "Plan"
+    TREATY = "treaty", "Treaty or charter"
+    OTHER = "other", "Other"
+
+
+class Document(TimeStampedModel):
+    Kind = DocumentKind
+
+    # Kinds that are instruments: adopted, signed or approved, and carried out afterwards.
+    INSTRUMENT_KINDS = ("declaration", "decision", "strategy", "plan", "treaty")
+
+    slug = models.SlugField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind)
+    title = models.CharField(
+        max_length=400, blank=True, help_text="As the source gives it; empty when it gives none."
+    )
+    date = models.DateField(null=True, blank=True, help_text="Empty when the source gives none.")
+    publisher = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    speakers = models.ManyToManyField(
+        "presidencies.Official",
+        blank=True,
+        related_name="documents",
+        help_text="The officials who speak or are quoted as authors.",
+    )
+    presidency = models.ForeignKey(
+        "presidencies.Presidency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="The chairmanship in office when the document was issued.",
+    )
+    summit = models.ForeignKey(
+        "presidencies.Summit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="The meeting it reports on or, for an instrument, adopted it.",
+    )
+    text = models.TextField(
+        blank=True, help_text="Cleaned text; paragraphs separated by a blank line."
+    )
+    raw_text = models.TextField(blank=True, help_text="The text as received, before cleaning.")
+    text_hash = models.CharField(max_length=64, blank=True, editable=False)
+    editorial_note = models.TextField(
+        blank=True, help_text="What was inferred from context rather than stated, and why."
+    )
+
+    history = HistoricalRecords(m2m_fields=[speakers], excluded_fields=["raw_text"])
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="document_unique_slug"),
+            # The same cleaned text is never stored twice (instruments without text excepted).
+            models.UniqueConstraint(
+                fields=["text_hash"], condition=~Q(text_hash=""), name="document_unique_text"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(title="") | ~Q(text=""), name="document_title_or_text"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "date"], name="document_kind_date_idx"),
+            models.Index(fields=["presidency", "date"], name="document_presidency_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("document-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_instrument(self) -> bool:
+        return self.kind in self.INSTRUMENT_KINDS
+
+    @property
+    def display_title(self) -> str:
+        """The source's title, or a description built from the metadata when it gives none."""
+        if self.title:
+            return self.title
+        parts = [self.get_kind_display()]
+        if self.publisher:
+            parts.append(self.publisher)
+        parts.append(self.date.strftime("%-d %B %Y") if self.date else "undated")
+        return ", ".join(parts)
+
+    def paragraphs(self) -> list[str]:
+        return split_paragraphs(self.text)
+
+    def paragraph_of(self, quote: str) -> int | None:
+        """1-based number of the paragraph that holds `quote`, for the #p-N anchor."""
+        for number, paragraph in enumerate(self.paragraphs(), start=1):
+            if quote in paragraph:
+                return number
+        return None
+
+    def save(self, *args, **kwargs) -> None:
+        self.text_hash = text_fingerprint(self.text)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.title and not self.text.strip():
+            raise ValidationError("A document needs a title or a text.")
+        fingerprint = text_fingerprint(self.text)
+        if fingerprint and (
+            Document.objects.exclude(pk=self.pk).filter(text_hash=fingerprint).exists()
+        ):
+            raise ValidationError({"text": "A document with the same text is already stored."})
+
+
+class Citation(TimeStampedModel):
+    """A verbatim quote from a document that states a fact of the knowledge base.
+
+    Most citations back a priority; others attest a chairmanship, a meeting, an official's
+    post, a member state or an instrument (a decision signed, a strategy being implemented).
+    """
+
+    class Role(models.TextChoices):
+        STATES = "states", "States it"
+        PROGRESS = "progress", "Reports progress"
+        ATTESTS = "attests", "Attests a fact"
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="Verbatim from the document's cleaned text.")
+    role = models.CharField(max_length=10, choices=Role, default=Role.STATES)
+    note = models.TextField(blank=True)
+    priority = models.ForeignKey(
+        "presidencies.Priority",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    presidency = models.ForeignKey(
+        "presidencies.Presidency",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    summit = models.ForeignKey(
+        "presidencies.Summit",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    position = models.ForeignKey(
+        "presidencies.Position",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    member_state = models.ForeignKey(
+        "presidencies.MemberState",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    instrument = models.ForeignKey(
+        Document,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attesting_citations",
+        help_text="An instrument whose adoption or implementation the quote attests.",
+    )
+
+    history = HistoricalRecords()
+
+    TARGETS = ("priority", "presidency", "summit", "position", "member_state", "instrument")
+
+    class Meta:
+        ordering = ["document", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(quote=""), name="citation_quote_not_empty"),
+            models.CheckConstraint(
+                condition=Q(priority__isnull=False)
+                | Q(presidency__isnull=False)
+                | Q(summit__isnull=False)
+                | Q(position__isnull=False)
+                | Q(member_state__isnull=False)
+                | Q(instrument__isnull=False),
+                name="citation_has_a_subject",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["states", "progress", "attests"]), name="citation_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        short = self.quote if len(self.quote) <= 80 else self.quote[:77] + "…"
+        return f"“{short}”"
+
+    @property
+    def subject(self):
+        for name in self.TARGETS:
+            value = getattr(self, name)
+            if value is not None:
+                return value
+        return None
+
+    @property
+    def paragraph(self) -> int | None:
+        return self.document.paragraph_of(self.quote)
+
+    def _has(self, name: str) -> bool:
+        return getattr(self, f"{name}_id") is not None or self._state.fields_cache.get(name)
+
+    def _has_document(self) -> bool:
+        return bool(self._has("document"))
+
+    def get_absolute_url(self) -> str:
+        """The exact passage in the source document."""
+        return self.document.get_absolute_url() + f"#citation-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.quote.strip():
+            raise ValidationError({"quote": "The quote is missing."})
+        # The admin validates inline citations against the unsaved document being edited,
+        # so read the related object, not only its id.
+        document = self.document if self._has_document() else None
+        if document is not None and self.quote not in document.text:
+            raise ValidationError(
+                {"quote": "The quote does not stand verbatim in the document's cleaned text."}
+            )
+        if not any(self._has(name) for name in self.TARGETS):
+            # The admin inline sets the priority or document itself; a stand-alone
+            # citation must say what it backs.
+            raise ValidationError("Say what the quote backs: a priority, a meeting, a post, …")

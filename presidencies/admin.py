@@ -1,0 +1,99 @@
+"""Editors' admin for chairmanships, themes, priorities, officials and meetings."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from documents.models import Citation
+
+from .models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["document"]
+    fields = ["document", "quote", "role", "note"]
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "iso_code", "slug", "updated_at"]
+    search_fields = ["name", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Presidency)
+class PresidencyAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "slug", "start_date", "end_date", "concluded", "motto", "updated_at"]
+    list_filter = ["chair", "concluded"]
+    search_fields = ["slug", "motto", "summary", "chair__name"]
+    autocomplete_fields = ["chair"]
+    date_hierarchy = "start_date"
+    list_select_related = ["chair"]
+    inlines = [CitationInline]
+    fieldsets = [
+        (None, {"fields": ["chair", "year", "slug"]}),
+        ("Period", {"fields": ["start_date", "end_date", "concluded"]}),
+        ("Content", {"fields": ["motto", "website", "summary", "editorial_note"]}),
+    ]
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "updated_at"]
+    search_fields = ["name", "description", "keywords"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PriorityCitationInline(CitationInline):
+    fk_name = "priority"
+
+
+@admin.register(Priority)
+class PriorityAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "presidency", "theme", "status", "order", "updated_at"]
+    list_filter = ["status", "theme", "presidency"]
+    search_fields = ["title", "summary", "citations__quote"]
+    autocomplete_fields = ["presidency", "theme", "instruments"]
+    list_select_related = ["presidency__chair", "theme"]
+    inlines = [PriorityCitationInline]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["member_state"]
+    fields = ["title", "member_state", "organisation", "start_date", "end_date", "ended", "note"]
+
+
+@admin.register(Official)
+class OfficialAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "updated_at"]
+    search_fields = ["name", "aliases", "positions__title"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PositionInline]
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    list_display = ["official", "title", "member_state", "organisation", "start_date", "end_date"]
+    list_filter = ["member_state", "organisation"]
+    search_fields = ["official__name", "title", "organisation"]
+    autocomplete_fields = ["official", "member_state"]
+    list_select_related = ["official", "member_state"]
+
+
+class SummitCitationInline(CitationInline):
+    fk_name = "summit"
+
+
+@admin.register(Summit)
+class SummitAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "date", "city", "attendance", "status", "presidency"]
+    list_filter = ["kind", "status", "attendance", "presidency"]
+    search_fields = ["title", "city", "venue", "participants__name"]
+    autocomplete_fields = ["presidency", "participants"]
+    date_hierarchy = "date"
+    list_select_related = ["presidency__chair"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SummitCitationInline]

@@ -1,0 +1,29 @@
+"""Fixtures shared by every test folder."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+
+@pytest.fixture
+def seed(db):
+    """The knowledge base as the fixtures ship it."""
+    fixtures = sorted(str(p) for p in (settings.BASE_DIR / "fixtures").glob("*.json"))
+    call_command("loaddata", *fixtures, verbosity=0)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A staff user in the Editors group: not a superuser, only the group's permissions."""
+    user = django_user_model.objects.create_user(
+        username="editor", password="correct horse battery staple", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
