@@ -52,6 +52,7 @@ class DocumentKind(models.TextChoices):
     STRATEGY = "strategy", "Strategy"
     PLAN = "plan", "Plan"
     TREATY = "treaty", "Treaty or charter"
+    ADOPTED_STATEMENT = "adopted_statement", "Statement adopted by a CSTO body"
     OTHER = "other", "Other"
 
 
@@ -59,7 +60,14 @@ class Document(TimeStampedModel):
     Kind = DocumentKind
 
     # Kinds that are instruments: adopted, signed or approved, and carried out afterwards.
-    INSTRUMENT_KINDS = ("declaration", "decision", "strategy", "plan", "treaty")
+    INSTRUMENT_KINDS = (
+        "declaration",
+        "decision",
+        "strategy",
+        "plan",
+        "treaty",
+        "adopted_statement",
+    )
 
     slug = models.SlugField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind)
