@@ -26,6 +26,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
     list_select_related = ["presidency__chair", "summit"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [StatementCitationInline]
+    history_list_display = ["title", "date", "kind"]
     fieldsets = [
         (
             None,
@@ -51,3 +52,4 @@ class CitationAdmin(SimpleHistoryAdmin):
         "instrument",
     ]
     list_select_related = ["document", "priority", "summit"]
+    history_list_display = ["quote", "role"]

@@ -31,6 +31,7 @@ class PresidencyAdmin(SimpleHistoryAdmin):
     date_hierarchy = "start_date"
     list_select_related = ["chair"]
     inlines = [CitationInline]
+    history_list_display = ["start_date", "end_date", "motto"]
     fieldsets = [
         (None, {"fields": ["chair", "year", "slug"]}),
         ("Period", {"fields": ["start_date", "end_date", "concluded"]}),
@@ -57,6 +58,7 @@ class PriorityAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["presidency", "theme", "instruments"]
     list_select_related = ["presidency__chair", "theme"]
     inlines = [PriorityCitationInline]
+    history_list_display = ["title", "theme", "status"]
 
 
 class PositionInline(admin.TabularInline):
@@ -97,3 +99,4 @@ class SummitAdmin(SimpleHistoryAdmin):
     list_select_related = ["presidency__chair"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SummitCitationInline]
+    history_list_display = ["date", "status", "city"]

@@ -46,9 +46,11 @@ class MemberState(TimeStampedModel):
 
 class PresidencyQuerySet(models.QuerySet):
     def in_office_on(self, day: datetime.date) -> "PresidencyQuerySet":
-        """Chairmanships whose known period contains `day`."""
+        """Chairmanships whose known period contains `day` (same rule as overlapping())."""
         return self.filter(start_date__lte=day).filter(
-            Q(end_date__gte=day) | Q(end_date__isnull=True, concluded=False)
+            Q(end_date__gte=day)
+            | Q(end_date__isnull=True, concluded=False)
+            | Q(end_date__isnull=True, concluded=True, start_date=day)
         )
 
     def current(self) -> "Presidency | None":
