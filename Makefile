@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
-	@echo "make test   - ruff, makemigrations --check and the pytest suite"
+	@echo "make test   - ruff, makemigrations --check and the pytest suite (collects static files)"
 	@echo "make editor - create an editor account (EDITOR=name)"
 
 $(BIN)/.installed: pyproject.toml
@@ -43,7 +43,6 @@ lint: venv
 
 test: lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 editor: venv
