@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "axes",
     "presidencies",
     "documents",
+    "search",
 ]
 
 MIDDLEWARE = [
