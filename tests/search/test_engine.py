@@ -5,9 +5,9 @@ import datetime
 import pytest
 
 from search.engine import InvalidPage, search
-from tests.factories import OfficialFactory, PresidencyFactory, PriorityFactory
+from tests.factories import OfficialFactory, PresidencyFactory
 
-from .builders import document, priority_with_quote
+from .builders import document, make_priority, priority_with_quote
 
 pytestmark = pytest.mark.django_db
 
@@ -117,8 +117,8 @@ def test_a_match_in_the_title_only_links_to_the_document_page():
 
 
 def test_a_priority_is_found_by_its_title_summary_or_quotes():
-    by_title = PriorityFactory(title="Air defence", summary="Skies.")
-    by_summary = PriorityFactory(title="Skies", summary="An integrated air defence system.")
+    by_title = make_priority(title="Air defence", summary="Skies.")
+    by_summary = make_priority(title="Skies", summary="An integrated air defence system.")
     by_quote, _source = priority_with_quote("Modern skies", "We will build up air defence.")
 
     results = search('"air defence"')
