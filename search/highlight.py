@@ -15,12 +15,15 @@ from .backends import ELLIPSIS, START, STOP
 MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
 SENTINELS = re.compile(f"[{START}{STOP}]")
 WHITESPACE = re.compile(r"\s+")
+PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 ADJACENT_MARKS = re.compile(r"</mark>(\s+)<mark>")
 
 
 def to_html(marked: str) -> SafeString:
     """Escape `marked`, then wrap each marked stretch in <mark>; stray sentinels are dropped."""
-    escaped = escape(WHITESPACE.sub(" ", marked or "").strip())
+    # A line break in a snippet separates paragraphs (or a priority's quotes): show " … ".
+    text = PARAGRAPH_BREAK.sub(f" {ELLIPSIS} ", (marked or "").strip())
+    escaped = escape(WHITESPACE.sub(" ", text))
     # escape() leaves the sentinels alone (they are not HTML-special).
     html = MARKED.sub(r"<mark>\1</mark>", escaped)
     # PostgreSQL marks the words of a phrase one by one, FTS5 the phrase: mark it once.

@@ -1,5 +1,7 @@
 """The index's schema: the migration installs and removes it, and it survives table rebuilds."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -95,3 +97,19 @@ def test_postgresql_lost_triggers_are_put_back_by_the_next_migrate():
     assert schema.missing_parts(connection) == []
     Citation.objects.filter(priority=priority).update(quote="Helicopters and sealift.")
     assert ("priority", "Forces") in found("sealift")
+
+
+@pytest.mark.django_db
+def test_the_rebuild_command_refills_an_emptied_index():
+    priority_with_quote("Forces", "Helicopters will be pooled.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM search_priority"
+            if connection.vendor == "postgresql"
+            else "DELETE FROM search_priority_fts"
+        )
+    assert ("priority", "Forces") not in found("helicopters")
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "rebuilt" in out.getvalue()
+    assert ("priority", "Forces") in found("helicopters")

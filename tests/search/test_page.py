@@ -168,3 +168,15 @@ def test_the_page_runs_a_fixed_number_of_queries_whatever_the_data(
     assert small == bare + 2 + 2 * small_kinds
     assert large == bare + 2 + 2 * large_kinds
     assert small_kinds == 2 and large <= bare + 6
+
+
+def test_a_page_without_results_builds_its_suggestions_once_per_data_version(
+    client, django_assert_max_num_queries
+):
+    document("Peacekeeping", "Peacekeeping forces.")
+    bare, _ = _queries(django_assert_max_num_queries, client)
+    first, _ = _queries(django_assert_max_num_queries, client, q="peacekeepinq")
+    again, _ = _queries(django_assert_max_num_queries, client, q="peacekeepinq")
+    # Two queries for the search; the vocabulary (documents, themes, priorities) is cached.
+    assert first == bare + 2 + 3
+    assert again == bare + 2
