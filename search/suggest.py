@@ -1,8 +1,8 @@
 """What to offer when a search finds nothing: a near spelling, and the list of themes.
 
 The vocabulary (the words of titles, texts, summaries and theme keywords) is built once
-per version of the knowledge base and kept in the cache, so a failed search costs at most
-two queries, and none while the cache holds the current version.
+per revision of the knowledge base and kept in the cache: a failed search costs one query
+to read the revision, and three more only when the knowledge base has changed since.
 """
 
 import difflib
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from cstokb.cache import kb_version
+from cstokb.cache import kb_state
 from documents.models import Document
 from presidencies.models import Priority, Theme
 
@@ -24,7 +24,9 @@ class Suggestions:
 
 
 def _vocabulary_and_themes() -> tuple[frozenset[str], list[tuple[str, str]]]:
-    key = f"search:vocabulary:{kb_version()}"
+    # The revision's time too: a version number alone repeats after a database restore.
+    version, changed_at = kb_state()
+    key = f"search:vocabulary:{version}:{changed_at.isoformat() if changed_at else ''}"
     cached = cache.get(key)
     if cached is None:
         words: set[str] = set()
