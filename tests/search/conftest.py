@@ -16,3 +16,13 @@ def linked_pages(settings):
 @pytest.fixture
 def vendor(db) -> str:
     return connection.vendor
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """A fresh cache per test: cached vocabularies and API throttling start from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
