@@ -311,3 +311,33 @@ def ensure_after_migrate(connection: BaseDatabaseWrapper) -> list[str]:
     if not set(SOURCE_TABLES) <= set(connection.introspection.table_names()):
         return []
     return ensure(connection)
+
+
+# --- Altering documents_document.title or .text on PostgreSQL -------------------------------
+# PostgreSQL refuses to change the type of a column that a generated column reads
+# ("cannot alter type of a column used by a generated column"). A migration that alters
+# Document.title or Document.text (a new max_length, say) wraps its AlterField:
+#
+#     operations = [
+#         migrations.RunPython(schema.release_document_columns, schema.restore_document_columns),
+#         migrations.AlterField(...),
+#         migrations.RunPython(schema.restore_document_columns, schema.release_document_columns),
+#     ]
+
+
+def release_document_columns(apps, schema_editor) -> None:
+    """Drop the generated search vector of documents (PostgreSQL; nothing on SQLite)."""
+    if schema_editor.connection.vendor == "postgresql":
+        _run(
+            schema_editor.connection,
+            [
+                "DROP INDEX IF EXISTS search_document_vector_gin",
+                "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
+            ],
+        )
+
+
+def restore_document_columns(apps, schema_editor) -> None:
+    """Add the generated search vector of documents back (computed for every row)."""
+    if schema_editor.connection.vendor == "postgresql":
+        _run(schema_editor.connection, POSTGRES_INSTALL[:2])
