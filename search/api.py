@@ -10,7 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .engine import FACETS, KIND_LABELS, InvalidPage, SearchResults, clean_params, search
+from .engine import InvalidPage, SearchResults, clean_params, search
+from .facets import FACETS, KIND_LABELS
 from .query import MAX_QUERY_LENGTH, QueryError
 from .suggest import suggest
 

@@ -12,71 +12,29 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from documents.models import Document, DocumentKind
+from documents.models import Document
 from presidencies.models import Priority
 
 from . import highlight
 from .backends import backend_for
+from .facets import KIND_LABELS, PRIORITY, Candidate, FacetValue, count_facets
+from .matches import document_candidates, priority_candidates
 from .query import ParsedQuery, QueryError, parse
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
-PRIORITY = "priority"
-FACETS = ("kind", "presidency", "year", "speaker")
 SLUG = re.compile(r"^[-a-z0-9]{1,150}$")
 
 
 class InvalidPage(QueryError):
     """The page number is past the last page of results."""
-
-
-@dataclass
-class Candidate:
-    """A match with what the facets count; the page's objects are loaded only later."""
-
-    type: str
-    id: int
-    rank: float
-    kind: str
-    year: int | None
-    presidency: str | None = None
-    presidency_label: str = ""
-    presidency_year: int | None = None
-    speakers: dict[str, str] = field(default_factory=dict)
-
-    def value(self, facet: str):
-        return {
-            "kind": self.kind,
-            "presidency": self.presidency,
-            "year": self.year,
-            "speaker": None,
-        }[facet]
-
-    def passes(self, filters: Mapping, skip: str | None = None) -> bool:
-        for name, wanted in filters.items():
-            if wanted is None or name == skip:
-                continue
-            if name == "speaker":
-                if wanted not in self.speakers:
-                    return False
-            elif self.value(name) != wanted:
-                return False
-        return True
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass(frozen=True)
@@ -133,8 +91,6 @@ class SearchResults:
 
 # --- Parameters ---------------------------------------------------------------------------
 
-KIND_LABELS = {**dict(DocumentKind.choices), PRIORITY: "Priority"}
-
 
 def clean_params(data: Mapping) -> dict:
     """Typed search() arguments from request parameters; QueryError names the bad one."""
@@ -165,130 +121,6 @@ def clean_params(data: Mapping) -> dict:
         raise QueryError("invalid_page", "The page must be a positive number.", field="page")
     params["page"] = int(page)
     return params
-
-
-# --- Matching -----------------------------------------------------------------------------
-
-
-def _year_of(value) -> int | None:
-    # SQLite returns dates as text through a raw cursor, PostgreSQL as date objects.
-    return int(str(value)[:4]) if value else None
-
-
-def _document_candidates(connection, backend, query: ParsedQuery) -> list[Candidate]:
-    match_sql, params = backend.matches("document", query)
-    speakers = Document.speakers.through._meta.db_table
-    sql = f"""
-        SELECT m.id, m.rank, d.kind, d.date, pr.slug, pr.year, st.name, o.slug, o.name
-        FROM ({match_sql}) m
-        JOIN {Document._meta.db_table} d ON d.id = m.id
-        LEFT JOIN presidencies_presidency pr ON pr.id = d.presidency_id
-        LEFT JOIN presidencies_memberstate st ON st.id = pr.chair_id
-        LEFT JOIN {speakers} ds ON ds.document_id = d.id
-        LEFT JOIN presidencies_official o ON o.id = ds.official_id"""  # noqa: S608 - table names
-    found: dict[int, Candidate] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for pk, rank, kind, day, p_slug, p_year, chair, o_slug, o_name in cursor.fetchall():
-            candidate = found.get(pk)
-            if candidate is None:
-                # Undated documents count under their chairmanship's year.
-                candidate = found[pk] = Candidate(
-                    type="document",
-                    id=pk,
-                    rank=float(rank),
-                    kind=kind,
-                    year=_year_of(day) or p_year,
-                    presidency=p_slug,
-                    presidency_label=f"{chair} {p_year}" if p_slug else "",
-                    presidency_year=p_year,
-                )
-            if o_slug:
-                candidate.speakers[o_slug] = o_name
-    return list(found.values())
-
-
-def _priority_candidates(connection, backend, query: ParsedQuery) -> list[Candidate]:
-    match_sql, params = backend.matches("priority", query)
-    speakers = Document.speakers.through._meta.db_table
-    # A priority's speakers: the officials speaking in the documents its quotes come from.
-    sql = f"""
-        SELECT m.id, m.rank, pr.slug, pr.year, st.name, o.slug, o.name
-        FROM ({match_sql}) m
-        JOIN {Priority._meta.db_table} p ON p.id = m.id
-        JOIN presidencies_presidency pr ON pr.id = p.presidency_id
-        JOIN presidencies_memberstate st ON st.id = pr.chair_id
-        LEFT JOIN (
-            SELECT DISTINCT c.priority_id, ds.official_id
-            FROM documents_citation c JOIN {speakers} ds ON ds.document_id = c.document_id
-        ) ps ON ps.priority_id = p.id
-        LEFT JOIN presidencies_official o ON o.id = ps.official_id"""  # noqa: S608 - table names
-    found: dict[int, Candidate] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for pk, rank, p_slug, p_year, chair, o_slug, o_name in cursor.fetchall():
-            candidate = found.get(pk)
-            if candidate is None:
-                candidate = found[pk] = Candidate(
-                    type=PRIORITY,
-                    id=pk,
-                    rank=float(rank),
-                    kind=PRIORITY,
-                    year=p_year,
-                    presidency=p_slug,
-                    presidency_label=f"{chair} {p_year}",
-                    presidency_year=p_year,
-                )
-            if o_slug:
-                candidate.speakers[o_slug] = o_name
-    return list(found.values())
-
-
-# --- Facets -------------------------------------------------------------------------------
-
-
-def _facets(candidates: list[Candidate], filters: dict) -> dict[str, list[FacetValue]]:
-    """Counts per facet value over the matches that pass the *other* filters.
-
-    Counting each facet without its own filter keeps the alternatives visible: after
-    choosing Russia 2026, the other chairmanships still show how many results they have.
-    """
-    facets: dict[str, list[FacetValue]] = {}
-    for name in FACETS:
-        counts: Counter = Counter()
-        labels: dict = {}
-        order: dict = {}
-        for c in candidates:
-            if not c.passes(filters, skip=name):
-                continue
-            if name == "speaker":
-                for slug, label in c.speakers.items():
-                    counts[slug] += 1
-                    labels[slug] = label
-                continue
-            value = c.value(name)
-            if value is None:
-                continue
-            counts[value] += 1
-            if name == "kind":
-                labels[value] = KIND_LABELS.get(value, value)
-            elif name == "presidency":
-                labels[value] = c.presidency_label
-                order[value] = c.presidency_year or 0
-            else:
-                labels[value] = str(value)
-        selected = filters.get(name)
-        if selected is not None and selected not in counts:
-            counts[selected] = 0
-            labels.setdefault(selected, KIND_LABELS.get(selected, str(selected)))
-        if name == "presidency":
-            ordered = sorted(counts, key=lambda v: -(order.get(v) or 0))  # newest first
-        elif name == "year":
-            ordered = sorted(counts, reverse=True)
-        else:
-            ordered = sorted(counts, key=lambda v: (-counts[v], labels[v]))  # noqa: B023
-        facets[name] = [FacetValue(str(v), labels[v], counts[v], v == selected) for v in ordered]
-    return facets
 
 
 # --- Hits ---------------------------------------------------------------------------------
@@ -386,8 +218,8 @@ def search(
     filters = {"kind": kind, "presidency": presidency, "year": year, "speaker": speaker}
 
     # Both kinds are matched even when one is filtered out: the facets count the other.
-    candidates = _document_candidates(connection, backend, parsed)
-    candidates += _priority_candidates(connection, backend, parsed)
+    candidates = document_candidates(connection, backend, parsed)
+    candidates += priority_candidates(connection, backend, parsed)
     results = [c for c in candidates if c.passes(filters)]
     # Best first; equal ranks keep a stable order (priorities, then by id).
     results.sort(key=lambda c: (-c.rank, c.type != PRIORITY, c.id))
@@ -404,6 +236,6 @@ def search(
         total=total,
         page=page,
         per_page=per_page,
-        facets=_facets(candidates, filters),
+        facets=count_facets(candidates, filters),
         counts=dict(Counter(c.type for c in results)),
     )

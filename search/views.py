@@ -7,7 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from .engine import FACETS, InvalidPage, SearchResults, clean_params, search
+from .engine import InvalidPage, SearchResults, clean_params, search
+from .facets import FACETS
 from .query import QueryError
 from .suggest import suggest
 
