@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "presidencies",
     "documents",
     "web",
+    "search",
 ]
 
 MIDDLEWARE = [
