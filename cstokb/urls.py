@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "CSTO KB editors"
 admin.site.site_title = "CSTO KB admin"
@@ -10,4 +10,5 @@ admin.site.index_title = "Knowledge base"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("ops.urls")),
 ]
