@@ -6,6 +6,7 @@ migrated database finds them whatever their ids there.
 """
 
 from django.apps import apps
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.db import models
 
@@ -18,7 +19,8 @@ def kb_models() -> list[type[models.Model]]:
 
 
 def user_models() -> list[type[models.Model]]:
-    return [get_user_model()]
+    """Editors' accounts and the admin's log of their actions (both name the user)."""
+    return [get_user_model(), LogEntry]
 
 
 def model_label(model: type[models.Model]) -> str:

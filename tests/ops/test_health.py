@@ -9,9 +9,7 @@ from django.urls import reverse
 from ops import views
 
 
-def test_healthz_answers_ok_without_touching_the_database(
-    client, db, django_assert_num_queries
-):
+def test_healthz_answers_ok_without_touching_the_database(client, db, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get(reverse("healthz"))
     assert response.status_code == 200
