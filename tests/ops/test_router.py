@@ -47,7 +47,7 @@ def test_database_replica_url_adds_the_alias_and_the_router():
         "print(json.dumps([s.DATABASE_ROUTERS, s.DATABASES['replica']['HOST'], "
         "s.DATABASES['replica']['TEST'], s.DATABASES['default']['OPTIONS']]))"
     )
-    out = subprocess.run(
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout
     routers, host, test, options = json.loads(out)

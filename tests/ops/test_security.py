@@ -26,7 +26,7 @@ def production_env(**extra) -> dict:
 
 
 def test_production_settings_pass_check_deploy_without_any_warning():
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env=production_env(),
@@ -39,7 +39,7 @@ def test_production_settings_pass_check_deploy_without_any_warning():
 
 def test_check_deploy_does_flag_an_insecure_configuration():
     # The check above can fail: turning the SSL redirect off is reported.
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env=production_env(DJANGO_SECURE_SSL_REDIRECT="0"),
@@ -53,7 +53,7 @@ def test_check_deploy_does_flag_an_insecure_configuration():
 def test_production_refuses_to_start_without_a_secret_key():
     env = production_env()
     del env["DJANGO_SECRET_KEY"]
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", "check"],
         cwd=BASE_DIR,
         env=env,
@@ -162,7 +162,7 @@ print(c.get("/kb-editors-7f3a/login/").status_code, c.get("/admin/login/").statu
 
 def test_the_admin_moves_with_django_admin_url_and_admin_404s_then():
     env = production_env(DJANGO_ADMIN_URL="kb-editors-7f3a/", DJANGO_SECURE_SSL_REDIRECT="0")
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "-c", ADMIN_PROBE], cwd=BASE_DIR, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
