@@ -1,44 +1,52 @@
 """A version number for the whole knowledge base, bumped whenever an editor changes data.
 
-Cached pages and fragments, API ETags and Last-Modified headers key on it, so every
-change invalidates them at once without tracking which page shows which row.
+Cached pages and fragments, ETags and Last-Modified headers key on it, so every change
+invalidates them at once without tracking which page shows which row. The counter lives in
+one database row, so all workers and servers agree on it; reading it is one primary-key
+lookup per call.
 """
 
-from django.core.cache import cache
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-VERSION_KEY = "kb:version"
-CHANGED_KEY = "kb:changed-at"
 KB_APPS = {"presidencies", "documents"}
 
 
+def _revision_model():
+    from presidencies.models import KnowledgeBaseRevision
+
+    return KnowledgeBaseRevision
+
+
+def _current() -> tuple[int, object]:
+    row = _revision_model().objects.filter(pk=1).values_list("version", "changed_at").first()
+    return row if row else (0, None)
+
+
 def kb_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A new cache (restart, another server): start from a value no earlier cache used.
-        version = int(timezone.now().timestamp() * 1000)
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+    return _current()[0]
 
 
 def kb_changed_at():
-    """When the knowledge base last changed, as far as this cache knows (for Last-Modified)."""
-    return cache.get(CHANGED_KEY)
+    """When the knowledge base last changed (for Last-Modified); None before any change."""
+    return _current()[1]
+
+
+def kb_state() -> tuple[int, object]:
+    """(version, changed_at) in one query, for callers that need both."""
+    return _current()
 
 
 def bump_kb_version(**_kwargs) -> None:
-    kb_version()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), timeout=None)
-    cache.set(CHANGED_KEY, timezone.now(), timeout=None)
+    model = _revision_model()
+    updated = model.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
+    if not updated:
+        model.objects.get_or_create(pk=1)
 
 
 def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in KB_APPS:
+    if sender._meta.app_label in KB_APPS and sender is not _revision_model():
         bump_kb_version()
 
 

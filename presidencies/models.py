@@ -487,3 +487,20 @@ def slugify_name(value: str) -> str:
     from django.utils.text import slugify
 
     return slugify(re.sub(r"[’'`]", "", value))
+
+
+class KnowledgeBaseRevision(models.Model):
+    """One row counting changes to the knowledge base.
+
+    Kept in the database (not only in a cache) so that every server process and worker
+    sees the same version: cached fragments and HTTP validators key on it.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="kbrevision_single_row")]
+
+    def __str__(self) -> str:
+        return f"revision {self.version}"

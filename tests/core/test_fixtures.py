@@ -19,7 +19,15 @@ MOTTO = "Collective Security in a Multipolar World: Common Goal, Shared Responsi
 
 def dump() -> str:
     out = io.StringIO()
-    call_command("dumpdata", "presidencies", "documents", stdout=out, indent=0)
+    # The revision counter is bookkeeping, not content: it counts the second load too.
+    call_command(
+        "dumpdata",
+        "presidencies",
+        "documents",
+        exclude=["presidencies.KnowledgeBaseRevision"],
+        stdout=out,
+        indent=0,
+    )
     return out.getvalue()
 
 
