@@ -270,7 +270,7 @@ if replica_url := env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["cstokb.db_router.ReplicaRouter"]
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-# With the per-process local-memory cache, other workers learn of an edit only when their
-# entries expire: keep that short; with REDIS_URL every worker sees the new version at once.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 30)
+# Entries are keyed on the KB revision (one row in the database), so an edit invalidates them
+# in every worker at once; the timeout only bounds memory held by stale entries.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)

@@ -13,9 +13,18 @@ from django.db import models
 KB_APP_LABELS = ("presidencies", "documents")
 
 
+# Bookkeeping, not knowledge: the revision counter is bumped by the import itself.
+NOT_EXPORTED = {"presidencies.knowledgebaserevision"}
+
+
 def kb_models() -> list[type[models.Model]]:
     """Every model of the knowledge base's apps: records, history tables and M2M history."""
-    return [m for label in KB_APP_LABELS for m in apps.get_app_config(label).get_models()]
+    return [
+        m
+        for label in KB_APP_LABELS
+        for m in apps.get_app_config(label).get_models()
+        if m._meta.label_lower not in NOT_EXPORTED
+    ]
 
 
 def user_models() -> list[type[models.Model]]:

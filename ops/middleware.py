@@ -115,7 +115,11 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.applies(request):
             return self.get_response(request)
-        key = self.key(request)
+        try:
+            key = self.key(request)
+        except DB_ERRORS as exc:  # the revision lives in the database
+            logger.warning("Database unavailable on %s: %s", request.path, exc)
+            return unavailable_response(request)
         etag = quote_etag(key.split(":", 1)[1])
         if_none_match = request.headers.get("If-None-Match")
         if if_none_match and (etag in parse_etags(if_none_match) or if_none_match == "*"):
