@@ -19,8 +19,17 @@ class VersionCheckedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and getattr(self.instance, "updated_at", None):
-            self.fields[VERSION_FIELD].initial = self.instance.updated_at.isoformat()
+        if self.instance.pk and hasattr(self.instance, "updated_at"):
+            # Read the stored row, not the instance: the history view's "revert" form is
+            # built on an old version whose updated_at is not the current one.
+            current = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values_list("updated_at", flat=True)
+                .first()
+            )
+            if current is not None:
+                self.fields[VERSION_FIELD].initial = current.isoformat()
 
     def clean(self):
         cleaned = super().clean()

@@ -19,7 +19,7 @@ def change_form_data(response, **changes) -> dict:
     """POST data that resubmits the loaded change form, with `changes` applied."""
     context = response.context
     data = _form_data(context["adminform"].form)
-    for inline in context["inline_admin_formsets"]:
+    for inline in context.get("inline_admin_formsets", []):
         formset = inline.formset
         data.update(_form_data(formset.management_form))
         for form in formset.forms:

@@ -81,3 +81,18 @@ def test_adding_a_record_needs_no_version(editor_client):
     )
     assert response.status_code == 302
     assert Theme.objects.filter(slug="cyber-resilience").exists()
+
+
+def test_reverting_to_an_earlier_version_from_the_history_still_works(editor_client):
+    theme = ThemeFactory(description="First.")
+    url = reverse("admin:presidencies_theme_change", args=[theme.pk])
+    editor_client.post(url, change_form_data(editor_client.get(url), description="Second."))
+    first = theme.history.order_by("history_date").first()
+    revert_url = reverse(
+        "admin:presidencies_theme_simple_history", args=[theme.pk, first.history_id]
+    )
+    page = editor_client.get(revert_url)
+    assert page.status_code == 200
+    response = editor_client.post(revert_url, change_form_data(page))
+    assert response.status_code == 302
+    assert Theme.objects.get(pk=theme.pk).description == "First."
