@@ -89,8 +89,10 @@ def main() -> int:
         urls = [u for u in probe(env) if u["name"] in MIX]
         paths = [u["path"] for u in urls if u["status"] == 200]
         for u in urls:
-            if u["status"] != 200:
+            if u["status"] in (None, 404):
                 log(f"SKIP {u['name']}: {u['path']} answered {u['status']}")
+            elif u["status"] != 200:
+                failures.append(f"{u['name']}: {u['path']} answered {u['status']}")
         if not paths:
             # Only while developing, before the pages and the API exist on this branch.
             log("SKIP: no page or API URL answers 200; loading /readyz (a database query)")

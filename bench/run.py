@@ -60,9 +60,12 @@ def main() -> int:
         for url in urls:
             if wanted and url["name"] not in wanted and url["name"] != "healthz":
                 continue
-            if url["status"] != 200:
+            if url["status"] in (None, 404):
                 log(f"SKIP {url['name']}: {url['path'] or 'no route'} answered {url['status']}")
                 report.setdefault("skipped", []).append(url)
+                continue
+            if url["status"] != 200:
+                failures.append(f"{url['name']}: {url['path']} answered {url['status']}")
                 continue
             runnable.append(url)
         for kind in args.servers.split(","):
