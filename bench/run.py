@@ -31,7 +31,12 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per URL")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--servers", default="gunicorn,granian,gunicorn-nocache")
+    parser.add_argument(
+        "--servers",
+        default=None,
+        help="comma-separated: gunicorn, granian, gunicorn-nocache (page cache off); "
+        "default all three, --short: gunicorn,granian",
+    )
     parser.add_argument("--only", default="", help="comma-separated URL names to run")
     parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
     parser.add_argument("--pg-port", type=int, default=55452)
@@ -39,7 +44,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.short:
         args.duration = min(args.duration, 2)
-        args.servers = "gunicorn,granian"
+    if args.servers is None:
+        args.servers = "gunicorn,granian" if args.short else "gunicorn,granian,gunicorn-nocache"
 
     pg = PgCluster(args.pg_port)
     server = None

@@ -95,7 +95,7 @@ class Command(BaseCommand):
                     "queries_cached": len(repeat),
                     "bytes": len(response.content),
                 }
-                if response.status_code == 200:
-                    break
+                if response.status_code != 404:
+                    break  # only a missing route or object moves on to the next candidate
             results.append(result)
         self.stdout.write(json.dumps(results, indent=1))
