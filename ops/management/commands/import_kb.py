@@ -6,9 +6,11 @@ import tempfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.test.utils import override_settings
 
 from cstokb.cache import bump_kb_version
@@ -49,12 +51,20 @@ class Command(BaseCommand):
                     "restore into a database without users (or export with --without-users)."
                 )
         # loaddata is atomic on its own; the outer block also covers the cache bump.
-        with tempfile.TemporaryDirectory() as folder, transaction.atomic(using=DEFAULT_DB_ALIAS):
-            # loaddata picks the format from the file name: give it a .json one.
-            fixture = Path(folder) / "knowledge-base.json"
-            shutil.copyfile(path, fixture)
-            # The file holds the history: loading M2M fields must not add history rows of its own.
-            with override_settings(SIMPLE_HISTORY_ENABLED=False):
-                call_command("loaddata", str(fixture), verbosity=0)
+        try:
+            with (
+                tempfile.TemporaryDirectory() as folder,
+                transaction.atomic(using=DEFAULT_DB_ALIAS),
+            ):
+                # loaddata picks the format from the file name: give it a .json one.
+                fixture = Path(folder) / "knowledge-base.json"
+                shutil.copyfile(path, fixture)
+                # The file holds the history: loading M2M fields must add no history rows.
+                with override_settings(SIMPLE_HISTORY_ENABLED=False):
+                    call_command("loaddata", str(fixture), verbosity=0)
+        except (DeserializationError, DatabaseError, ValidationError, LookupError) as exc:
+            raise CommandError(
+                f"The import failed and nothing was stored: {str(exc).splitlines()[0][:500]}"
+            ) from exc
         bump_kb_version()
         self.stderr.write(f"Imported {len(objects)} records from {path}.")
