@@ -19,7 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import PgCluster, Server, app_env, http_get, log, prepare_database, probe, wrk
+from harness import (
+    PgCluster,
+    Server,
+    app_env,
+    http_get,
+    log,
+    manage,
+    prepare_database,
+    probe,
+    wrk,
+)
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -41,25 +51,34 @@ def main() -> int:
     parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
     parser.add_argument("--pg-port", type=int, default=55452)
     parser.add_argument("--port", type=int, default=8452)
+    parser.add_argument(
+        "--database-url",
+        help="benchmark an existing, prepared PostgreSQL database instead of a throwaway one "
+        "(no corpus generated; --documents is then only a label)",
+    )
     args = parser.parse_args()
     if args.short:
         args.duration = min(args.duration, 2)
     if args.servers is None:
         args.servers = "gunicorn,granian" if args.short else "gunicorn,granian,gunicorn-nocache"
 
-    pg = PgCluster(args.pg_port)
+    pg = None if args.database_url else PgCluster(args.pg_port)
+    database_url = args.database_url or pg.url
     server = None
     report = {"documents": args.documents, "connections": args.connections, "servers": {}}
     failures = []
     try:
-        log(f"PostgreSQL on 127.0.0.1:{args.pg_port}")
-        pg.init()
-        env = app_env(pg.url)
-        started = time.monotonic()
-        prepare_database(env, args.documents, args.presidencies)
-        report["prepare_seconds"] = round(time.monotonic() - started, 1)
-        pg.psql("VACUUM ANALYZE")
-        report["documents_total"] = int(pg.psql("SELECT count(*) FROM documents_document"))
+        env = app_env(database_url)
+        if pg:
+            log(f"PostgreSQL on 127.0.0.1:{args.pg_port}")
+            pg.init()
+            started = time.monotonic()
+            prepare_database(env, args.documents, args.presidencies)
+            report["prepare_seconds"] = round(time.monotonic() - started, 1)
+            pg.psql("VACUUM ANALYZE")
+        else:
+            manage(env, "collectstatic", "--noinput", "-v0")
+        report["documents_total"] = count_documents(env)
         urls = probe(env)
         wanted = set(filter(None, args.only.split(",")))
         runnable = []
@@ -76,7 +95,7 @@ def main() -> int:
             runnable.append(url)
         for kind in args.servers.split(","):
             extra = {"PAGE_CACHE_ENABLED": "0"} if kind.endswith("nocache") else {}
-            server = Server(kind, args.port, app_env(pg.url, **extra), workers=args.workers)
+            server = Server(kind, args.port, app_env(database_url, **extra), workers=args.workers)
             server.start()
             rows = []
             for url in runnable:
@@ -101,7 +120,8 @@ def main() -> int:
     finally:
         if server:
             server.stop()
-        pg.destroy()
+        if pg:
+            pg.destroy()
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{args.documents}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=1))
@@ -109,6 +129,11 @@ def main() -> int:
     for failure in failures:
         log(f"FAIL {failure}")
     return 1 if failures else 0
+
+
+def count_documents(env: dict[str, str]) -> int:
+    code = "from documents.models import Document; print(Document.objects.count())"
+    return int(manage(env, "shell", "-c", code).strip().splitlines()[-1])
 
 
 def print_table(kind: str, data: dict, args) -> None:

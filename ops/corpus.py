@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from documents.models import Citation, Document, text_fingerprint
@@ -387,6 +387,7 @@ class CorpusGenerator:
             instruments_through.objects.bulk_create(implemented, ignore_conflicts=True)
             done += len(docs)
             citations_count += len(citations)
+            reset_queries()  # with DEBUG on, Django would keep every INSERT's text in memory
             self.log(f"  {done}/{plan.documents} documents")
         plan.counts["documents"] = done
         plan.counts["citations"] = citations_count
