@@ -161,7 +161,10 @@ class CorpusGenerator:
             try:
                 yield
             finally:
+                # Deferred foreign-key checks must run before the table can be altered again.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("ALTER TABLE documents_citation ENABLE TRIGGER USER")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute("SELECT to_regproc('search_priority_rebuild') IS NOT NULL")
             if cursor.fetchone()[0]:
                 self.log("  rebuilding the priorities' search index")
