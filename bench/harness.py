@@ -215,7 +215,7 @@ def wrk(
 ) -> dict:
     env = {**os.environ, "WRK_PATHS": "|".join(paths), "WRK_STATUS": "1" if count_status else ""}
     cmd = [
-        WRK, "-t", str(threads), "-c", str(connections), "-d", f"{duration}s",
+        WRK, "-t", str(threads), "-c", str(connections), "-d", f"{max(1, round(duration))}s",
         "--timeout", timeout, "-s", str(WRK_SCRIPT), base + paths[0],
     ]  # fmt: skip
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout  # noqa: S603
