@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
-	@echo "make test   - ruff, makemigrations --check and the pytest suite"
+	@echo "make test   - ruff, makemigrations --check and the pytest suite (collects static files)"
 	@echo "make editor - create an editor account (EDITOR=name)"
 	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, gunicorn (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make loadtest   - wrk load run and PostgreSQL restart run against gunicorn (LOAD_ARGS=--short for CI)"
@@ -46,7 +46,6 @@ lint: venv
 
 test: lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 editor: venv

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "presidencies",
     "documents",
     "ops",
+    "web",
+    "search",
 ]
 
 MIDDLEWARE = [

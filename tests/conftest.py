@@ -8,9 +8,8 @@ from django.core.management import call_command
 
 @pytest.fixture(scope="session", autouse=True)
 def collected_static():
-    """Tests run with DEBUG off and hashed static names: make sure the manifest exists."""
-    if not (settings.BASE_DIR / "staticfiles" / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
+    """Tests run with DEBUG off and hashed static names: collect so the manifest is current."""
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture

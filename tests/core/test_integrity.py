@@ -99,7 +99,7 @@ def test_concluded_with_an_end_date_is_rejected():
         pytest.raises(IntegrityError, match="presidency_concluded_only_without_end_date"),
         transaction.atomic(),
     ):
-        PresidencyFactory(concluded=True)
+        PresidencyFactory(concluded=True, start_date=D(2101, 1, 1), end_date=D(2101, 12, 31))
 
 
 def test_predecessor_and_successor_follow_the_years():
@@ -187,7 +187,7 @@ def test_position_end_before_start_is_rejected():
 
 
 def test_a_meeting_outside_its_chairmanship_is_a_form_error():
-    presidency = PresidencyFactory(year=2101)
+    presidency = PresidencyFactory(year=2101, start_date=D(2101, 1, 1), end_date=D(2101, 12, 31))
     summit = SummitFactory.build(presidency=presidency, date=D(2102, 6, 1))
     with pytest.raises(ValidationError) as excinfo:
         summit.full_clean()

@@ -1,0 +1,137 @@
+"""The two database dialects of the search index behind one small interface.
+
+Each backend turns a parsed query into
+- SQL that selects `(id, rank)` for every matching document or priority, higher rank first,
+- highlighted titles and snippets for a page of ids, with the sentinel characters
+  START/STOP around matched words (the caller escapes the text, then turns them into marks).
+Every piece of user input is passed as a bound parameter.
+"""
+
+# ruff: noqa: S608 - SQL built from this module's constant names; all input is bound.
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from .query import Clause, ParsedQuery, fts5_expression
+from .schema import PG_CONFIG
+
+# Private-use characters: they never occur in the texts (the highlighter drops strays).
+START = "\ue000"
+STOP = "\ue001"
+ELLIPSIS = "…"
+
+# Title above text: PostgreSQL weighs A (title) 1.0 against B (text) 0.4 by default; for
+# bm25 the title column gets the same 2.5 ratio.
+BM25_WEIGHTS = "2.5, 1.0"
+SNIPPET_TOKENS = 30
+
+
+class Backend:
+    vendor = ""
+
+    def matches(self, table: str, query: ParsedQuery) -> tuple[str, list]:
+        """SQL selecting `id` and `rank` of the matching rows of `table` (document|priority)."""
+        raise NotImplementedError
+
+    def highlights(
+        self, connection: BaseDatabaseWrapper, table: str, query: ParsedQuery, ids: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        """{id: (marked title, marked snippet)} for the given ids."""
+        raise NotImplementedError
+
+
+class PostgresBackend(Backend):
+    """tsvector columns, `websearch_to_tsquery` for each word or phrase, ts_rank, ts_headline."""
+
+    vendor = "postgresql"
+    SOURCES = {
+        "document": ("documents_document", "id", "search_vector", "title", "text"),
+        "priority": ("search_priority", "priority_id", "vector", "title", "body"),
+    }
+    TITLE_OPTIONS = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
+    SNIPPET_OPTIONS = (
+        f'StartSel="{START}", StopSel="{STOP}", MaxFragments=1, MaxWords=35, MinWords=15'
+    )
+
+    def tsquery(self, query: ParsedQuery) -> tuple[str, list[str]]:
+        """A tsquery expression: the parsed tree rebuilt with &&, || and !! in SQL.
+
+        Each word or phrase goes through websearch_to_tsquery on its own, so stemming and
+        stop words are PostgreSQL's, while OR binds tighter than AND as in query.py.
+        """
+        params: list[str] = []
+
+        def group(clause: Clause) -> str:
+            parts = []
+            for term in clause.terms:
+                params.append(f'"{term.text}"' if term.is_phrase else term.text)
+                parts.append(f"websearch_to_tsquery('{PG_CONFIG}', %s)")
+            return "(" + " || ".join(parts) + ")"
+
+        sql = " && ".join(group(c) for c in query.positive)
+        for clause in query.negative:
+            sql = f"({sql}) && !!{group(clause)}"
+        return sql, params
+
+    def matches(self, table: str, query: ParsedQuery) -> tuple[str, list]:
+        db_table, pk, vector, _title, _body = self.SOURCES[table]
+        tsquery, params = self.tsquery(query)
+        sql = (
+            f"SELECT t.{pk} AS id, ts_rank(t.{vector}, q.query) AS rank "
+            f"FROM {db_table} t CROSS JOIN (SELECT {tsquery} AS query) q "
+            f"WHERE t.{vector} @@ q.query"
+        )
+        return sql, params
+
+    def highlights(self, connection, table, query, ids):
+        db_table, pk, _vector, title, body = self.SOURCES[table]
+        tsquery, params = self.tsquery(query)
+        sql = (
+            f"SELECT t.{pk}, ts_headline('{PG_CONFIG}', t.{title}, q.query, %s), "
+            f"ts_headline('{PG_CONFIG}', t.{body}, q.query, %s) "
+            f"FROM {db_table} t CROSS JOIN (SELECT {tsquery} AS query) q "
+            f"WHERE t.{pk} = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.TITLE_OPTIONS, self.SNIPPET_OPTIONS, *params, list(ids)])
+            return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+class SqliteBackend(Backend):
+    """FTS5 tables with the porter tokenizer, bm25 with column weights, highlight/snippet."""
+
+    vendor = "sqlite"
+    TABLES = {"document": "search_document_fts", "priority": "search_priority_fts"}
+
+    def matches(self, table: str, query: ParsedQuery) -> tuple[str, list]:
+        fts = self.TABLES[table]
+        # bm25 is lower for better matches; negate it so that higher is better everywhere.
+        sql = (
+            f"SELECT rowid AS id, -bm25({fts}, {BM25_WEIGHTS}) AS rank "
+            f"FROM {fts} WHERE {fts} MATCH %s"
+        )
+        return sql, [fts5_expression(query)]
+
+    def highlights(self, connection, table, query, ids):
+        fts = self.TABLES[table]
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, highlight({fts}, 0, %s, %s), "
+            f"snippet({fts}, 1, %s, %s, %s, {SNIPPET_TOKENS}) "
+            f"FROM {fts} WHERE {fts} MATCH %s AND rowid IN ({placeholders})"
+        )
+        params = [START, STOP, START, STOP, ELLIPSIS, fts5_expression(query), *ids]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+BACKENDS = {"postgresql": PostgresBackend, "sqlite": SqliteBackend}
+
+
+def backend_for(connection: BaseDatabaseWrapper) -> Backend:
+    try:
+        return BACKENDS[connection.vendor]()
+    except KeyError:
+        raise NotImplementedError(
+            f"Full-text search supports PostgreSQL and SQLite, not {connection.vendor}."
+        ) from None

@@ -1,0 +1,43 @@
+"""sitemap.xml: every public page."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from documents.models import Document
+from presidencies.models import Official, Presidency, Summit, Theme
+
+
+class StaticSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["home", "presidency-list", "theme-list", "document-list", "official-list"] + [
+            "summit-list"
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ModelSitemap(Sitemap):
+    model = None
+
+    def items(self):
+        return self.model.objects.order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+def model_sitemap(model_class):
+    return type(f"{model_class.__name__}Sitemap", (ModelSitemap,), {"model": model_class})
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "presidencies": model_sitemap(Presidency),
+    "themes": model_sitemap(Theme),
+    "documents": model_sitemap(Document),
+    "officials": model_sitemap(Official),
+    "summits": model_sitemap(Summit),
+}

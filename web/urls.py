@@ -1,0 +1,27 @@
+"""Public pages, feeds, sitemap and robots.txt."""
+
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import feeds, views
+from .sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("presidencies/", views.presidency_list, name="presidency-list"),
+    path("presidencies/<slug:slug>/", views.presidency_detail, name="presidency-detail"),
+    path("presidencies/<slug:slug>/feed/", feeds.PresidencyFeed(), name="presidency-feed"),
+    path("themes/", views.theme_list, name="theme-list"),
+    path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
+    path("themes/<slug:slug>/feed/", feeds.ThemeFeed(), name="theme-feed"),
+    path("documents/", views.document_list, name="document-list"),
+    path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
+    path("officials/", views.official_list, name="official-list"),
+    path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
+    path("officials/<slug:slug>/feed/", feeds.OfficialFeed(), name="official-feed"),
+    path("summits/", views.summit_list, name="summit-list"),
+    path("summits/<slug:slug>/", views.summit_detail, name="summit-detail"),
+    path("feeds/documents/", feeds.DocumentsFeed(), name="documents-feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
+]
