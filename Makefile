@@ -13,12 +13,15 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-only-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint venv fixtures editor bench serve-prod clean
+.PHONY: help run test lint venv fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
 	@echo "make test   - ruff, makemigrations --check and the pytest suite (collects static files)"
 	@echo "make editor - create an editor account (EDITOR=name)"
+	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, gunicorn (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make loadtest   - wrk load run and PostgreSQL restart run against gunicorn (LOAD_ARGS=--short for CI)"
+	@echo "make bench      - benchmark pages and API against /healthz (DOCUMENTS=10000, BENCH_ARGS=--short)"
 
 $(BIN)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -47,6 +50,31 @@ test: lint
 
 editor: venv
 	$(DEV_ENV) $(BIN)/python manage.py create_editor $(EDITOR)
+
+# Production: DEBUG off, settings checked, static files collected, gunicorn (gunicorn.conf.py
+# reads WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT, PORT...) logging to stdout.
+PROD_ENV := DJANGO_DEBUG=0
+serve-prod: venv
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "error: set DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS, DATABASE_URL)" >&2; exit 1; }
+	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) exec $(BIN)/gunicorn -c gunicorn.conf.py cstokb.wsgi
+
+LOAD_ARGS ?=
+loadtest: venv
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
+loadtest-short: venv
+	$(BIN)/python bench/load.py --short
+
+DOCUMENTS ?= 0
+BENCH_ARGS ?=
+bench: venv
+	$(BIN)/python bench/run.py --documents $(DOCUMENTS) $(BENCH_ARGS)
+
+bench-short: venv
+	$(BIN)/python bench/run.py --documents 1000 --short
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3 db.sqlite3-wal db.sqlite3-shm

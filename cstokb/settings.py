@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "axes",
     "presidencies",
     "documents",
+    "ops",
     "web",
     "search",
 ]
@@ -245,3 +246,33 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Operations (ops app): outages, replica, page cache, production serving -----------
+# 503 instead of a 500 when the database is down; anonymous public pages cached whole.
+_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
+    "ops.middleware.DatabaseUnavailableMiddleware",
+    "ops.middleware.PublicPageCacheMiddleware",
+]
+# Fail fast when PostgreSQL is unreachable rather than hang a worker (seconds).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DJANGO_DB_CONNECT_TIMEOUT", 3
+    )
+# Reads to a replica, writes to the primary (cstokb/db_router.py).
+if replica_url := env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        replica_url,
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DJANGO_DB_CONNECT_TIMEOUT", 3
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["cstokb.db_router.ReplicaRouter"]
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Entries are keyed on the KB revision (one row in the database), so an edit invalidates them
+# in every worker at once; the timeout only bounds memory held by stale entries.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)

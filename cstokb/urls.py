@@ -12,5 +12,6 @@ urlpatterns = [
     # /search/ and /api/v1/search/: before any "api/" include so the search endpoint wins.
     path("", include("search.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("ops.urls")),
     path("", include("web.urls")),
 ]

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ops.concurrency import VersionCheckAdminMixin
+
 from .models import Citation, Document
 
 
@@ -17,7 +19,7 @@ class StatementCitationInline(admin.StackedInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["display_title", "kind", "date", "publisher", "presidency", "summit"]
     list_filter = ["kind", "presidency", "language", "publisher"]
     search_fields = ["title", "publisher", "text", "speakers__name"]
@@ -38,7 +40,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "document", "role", "priority", "summit"]
     list_filter = ["role", "document__kind"]
     search_fields = ["quote", "document__title", "priority__title"]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from documents.models import Citation
+from ops.concurrency import VersionCheckAdminMixin
 
 from .models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 
@@ -16,14 +17,14 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(SimpleHistoryAdmin):
+class MemberStateAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "iso_code", "slug", "updated_at"]
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Presidency)
-class PresidencyAdmin(SimpleHistoryAdmin):
+class PresidencyAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "slug", "start_date", "end_date", "concluded", "motto", "updated_at"]
     list_filter = ["chair", "concluded"]
     search_fields = ["slug", "motto", "summary", "chair__name"]
@@ -40,7 +41,7 @@ class PresidencyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
     search_fields = ["name", "description", "keywords"]
     prepopulated_fields = {"slug": ["name"]}
@@ -51,7 +52,7 @@ class PriorityCitationInline(CitationInline):
 
 
 @admin.register(Priority)
-class PriorityAdmin(SimpleHistoryAdmin):
+class PriorityAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "presidency", "theme", "status", "order", "updated_at"]
     list_filter = ["status", "theme", "presidency"]
     search_fields = ["title", "summary", "citations__quote"]
@@ -69,7 +70,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(SimpleHistoryAdmin):
+class OfficialAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
     search_fields = ["name", "aliases", "positions__title"]
     prepopulated_fields = {"slug": ["name"]}
@@ -77,7 +78,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["official", "title", "member_state", "organisation", "start_date", "end_date"]
     list_filter = ["member_state", "organisation"]
     search_fields = ["official__name", "title", "organisation"]
@@ -90,7 +91,7 @@ class SummitCitationInline(CitationInline):
 
 
 @admin.register(Summit)
-class SummitAdmin(SimpleHistoryAdmin):
+class SummitAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "date", "city", "attendance", "status", "presidency"]
     list_filter = ["kind", "status", "attendance", "presidency"]
     search_fields = ["title", "city", "venue", "participants__name"]

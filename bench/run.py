@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Benchmark: pages, API and search against the app's own floor (/healthz), same run.
+
+Starts a throwaway PostgreSQL on 127.0.0.1, loads the fixtures plus a generated corpus of
+--documents N, counts SQL queries per URL (manage.py bench_probe), then serves the app with
+each server (gunicorn, granian; optionally gunicorn without the page cache) and drives each
+URL with wrk. Prints a table and writes JSON to bench/results/. Exits non-zero when a URL
+errors. URLs that do not exist on this branch are skipped with a message.
+
+    python bench/run.py --documents 10000          # full: 10 s per URL and server
+    python bench/run.py --documents 1000 --short   # CI: 2 s per URL
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import (
+    PgCluster,
+    Server,
+    app_env,
+    http_get,
+    log,
+    manage,
+    prepare_database,
+    probe,
+    wrk,
+)
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=0, help="generated documents (0: seed)")
+    parser.add_argument("--presidencies", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per URL")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--servers",
+        default=None,
+        help="comma-separated: gunicorn, granian, gunicorn-nocache (page cache off); "
+        "default all three, --short: gunicorn,granian",
+    )
+    parser.add_argument("--only", default="", help="comma-separated URL names to run")
+    parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
+    parser.add_argument("--pg-port", type=int, default=55452)
+    parser.add_argument("--port", type=int, default=8452)
+    parser.add_argument(
+        "--database-url",
+        help="benchmark an existing, prepared PostgreSQL database instead of a throwaway one "
+        "(no corpus generated; --documents is then only a label)",
+    )
+    args = parser.parse_args()
+    if args.short:
+        args.duration = min(args.duration, 2)
+    if args.servers is None:
+        args.servers = "gunicorn,granian" if args.short else "gunicorn,granian,gunicorn-nocache"
+
+    pg = None if args.database_url else PgCluster(args.pg_port)
+    database_url = args.database_url or pg.url
+    server = None
+    report = {"documents": args.documents, "connections": args.connections, "servers": {}}
+    failures = []
+    try:
+        env = app_env(database_url)
+        if pg:
+            log(f"PostgreSQL on 127.0.0.1:{args.pg_port}")
+            pg.init()
+            started = time.monotonic()
+            prepare_database(env, args.documents, args.presidencies)
+            report["prepare_seconds"] = round(time.monotonic() - started, 1)
+            pg.psql("VACUUM ANALYZE")
+        else:
+            manage(env, "collectstatic", "--noinput", "-v0")
+        report["documents_total"] = count_documents(env)
+        urls = probe(env)
+        wanted = set(filter(None, args.only.split(",")))
+        runnable = []
+        for url in urls:
+            if wanted and url["name"] not in wanted and url["name"] != "healthz":
+                continue
+            if url["status"] in (None, 404):
+                log(f"SKIP {url['name']}: {url['path'] or 'no route'} answered {url['status']}")
+                report.setdefault("skipped", []).append(url)
+                continue
+            if url["status"] != 200:
+                failures.append(f"{url['name']}: {url['path']} answered {url['status']}")
+                continue
+            runnable.append(url)
+        for kind in args.servers.split(","):
+            extra = {"PAGE_CACHE_ENABLED": "0"} if kind.endswith("nocache") else {}
+            server = Server(kind, args.port, app_env(database_url, **extra), workers=args.workers)
+            server.start()
+            rows = []
+            for url in runnable:
+                for _ in range(20):  # warm the worker caches and connections
+                    http_get(server.base + url["path"])
+                result = wrk(
+                    server.base, [url["path"]],
+                    connections=args.connections, duration=args.duration,
+                )  # fmt: skip
+                result.update(name=url["name"], path=url["path"], queries=url["queries"],
+                              queries_cached=url["queries_cached"])  # fmt: skip
+                if result["socket_errors"] or result["status"]:
+                    failures.append(f"{kind} {url['name']}: {result}")
+                rows.append(result)
+            floor = next(r["rps"] for r in rows if r["name"] == "healthz")
+            for row in rows:
+                row["ratio"] = round(row["rps"] / floor, 3)
+            report["servers"][kind] = {"rows": rows, "worker_rss_mb": server.worker_rss_mb()}
+            server.stop()
+            server = None
+            print_table(kind, report["servers"][kind], args)
+    finally:
+        if server:
+            server.stop()
+        if pg:
+            pg.destroy()
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{args.documents}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(report, indent=1))
+    log(f"JSON written to {out}")
+    for failure in failures:
+        log(f"FAIL {failure}")
+    return 1 if failures else 0
+
+
+def count_documents(env: dict[str, str]) -> int:
+    code = "from documents.models import Document; print(Document.objects.count())"
+    return int(manage(env, "shell", "-c", code).strip().splitlines()[-1])
+
+
+def print_table(kind: str, data: dict, args) -> None:
+    print(f"\n{kind}: {args.connections} connections, {args.duration:g} s per URL, "
+          f"{args.workers} workers; corpus {args.documents} generated documents")  # fmt: skip
+    print(f"{'URL':15} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+          f"{'SQL':>4} {'SQL hit':>7} {'errors':>6}")  # fmt: skip
+    for r in data["rows"]:
+        print(f"{r['name']:15} {r['rps']:8.0f} {r['ratio']:6.2f} {r['p50_ms']:7.1f} "
+              f"{r['p95_ms']:7.1f} {r['p99_ms']:7.1f} {r['queries']:4d} {r['queries_cached']:7d} "
+              f"{r['socket_errors'] + r['status']:6d}")  # fmt: skip
+    print(f"worker RSS after the run (MB): {data['worker_rss_mb']}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

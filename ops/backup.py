@@ -1,0 +1,50 @@
+"""What a backup of the knowledge base holds, and how it is checked before a restore.
+
+The export keeps primary keys (the history tables refer to rows by id) and writes foreign
+keys to users, groups and content types by natural key, so a restore into any freshly
+migrated database finds them whatever their ids there.
+"""
+
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.db import models
+
+KB_APP_LABELS = ("presidencies", "documents")
+
+
+# Bookkeeping, not knowledge: the revision counter is bumped by the import itself.
+NOT_EXPORTED = {"presidencies.knowledgebaserevision"}
+
+
+def kb_models() -> list[type[models.Model]]:
+    """Every model of the knowledge base's apps: records, history tables and M2M history."""
+    return [
+        m
+        for label in KB_APP_LABELS
+        for m in apps.get_app_config(label).get_models()
+        if m._meta.label_lower not in NOT_EXPORTED
+    ]
+
+
+def user_models() -> list[type[models.Model]]:
+    """Editors' accounts and the admin's log of their actions (both name the user)."""
+    return [get_user_model(), LogEntry]
+
+
+def model_label(model: type[models.Model]) -> str:
+    return model._meta.label_lower
+
+
+def kb_row_count() -> int:
+    return sum(model._default_manager.count() for model in kb_models())
+
+
+def through_models(model_list) -> list[type[models.Model]]:
+    """Auto-created M2M tables: serialised inside their owner, compared on their own in tests."""
+    return [
+        field.remote_field.through
+        for model in model_list
+        for field in model._meta.local_many_to_many
+        if field.remote_field.through._meta.auto_created
+    ]

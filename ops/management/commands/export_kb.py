@@ -1,0 +1,56 @@
+"""Write the whole knowledge base, with its history, to a JSON file: `manage.py export_kb FILE`."""
+
+import json
+from pathlib import Path
+
+from django.core import serializers
+from django.core.management.base import BaseCommand, CommandError
+
+from ops.backup import kb_models, model_label, user_models
+
+
+class Command(BaseCommand):
+    help = (
+        "Export the knowledge base (chairmanships, documents, citations and their history) "
+        "as JSON with natural foreign keys, for import_kb."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Where to write the JSON ('-' for standard output).")
+        parser.add_argument(
+            "--without-users",
+            action="store_true",
+            help="Leave the user accounts out (history then no longer names who made a change).",
+        )
+
+    def handle(self, *args, file: str, without_users: bool, **options):
+        model_list = ([] if without_users else user_models()) + kb_models()
+        objects = []
+        counts = {}
+        for model in model_list:
+            # Ordered by primary key: the same database always gives the same file.
+            queryset = model._default_manager.order_by("pk")
+            data = json.loads(
+                serializers.serialize(
+                    "json", queryset, use_natural_foreign_keys=True, use_natural_primary_keys=False
+                )
+            )
+            if without_users:
+                for obj in data:
+                    if "history_user" in obj["fields"]:
+                        obj["fields"]["history_user"] = None
+            objects.extend(data)
+            counts[model_label(model)] = len(data)
+        text = json.dumps(objects, ensure_ascii=False, indent=1)
+        if file == "-":
+            self.stdout.write(text)
+            return
+        path = Path(file)
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder {path.parent} does not exist.")
+        # Write to a temporary name and rename: an interrupted export never leaves half a file.
+        tmp = path.with_name(path.name + ".partial")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        total = sum(counts.values())
+        self.stderr.write(f"Exported {total} records of {len(counts)} models to {path}.")

@@ -1,0 +1,175 @@
+"""Deployment security: check --deploy is clean, every response carries the security headers,
+the admin resists password guessing and can live at another URL."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+BASE_DIR = settings.BASE_DIR
+
+
+def production_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cstokb.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="kb.example.org",
+        DJANGO_SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
+        **extra,
+    )
+    return env
+
+
+def test_production_settings_pass_check_deploy_without_any_warning():
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_does_flag_an_insecure_configuration():
+    # The check above can fail: turning the SSL redirect off is reported.
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=production_env(DJANGO_SECURE_SSL_REDIRECT="0"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "security.W008" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+SECURITY_HEADERS = {
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains; preload",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def assert_security_headers(response) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        assert response[name] == value, name
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp
+    assert "unsafe-inline" not in csp and "*" not in csp
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.ops.urls")
+@pytest.mark.parametrize(
+    "url", ["/test-page/", "/api/v1/test-themes/", "/admin/login/", "/healthz", "/readyz"]
+)
+def test_every_response_carries_the_security_headers(client, url):
+    response = client.get(url, secure=True)
+    assert response.status_code == 200
+    assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_editors_admin_carries_the_security_headers(editor_client):
+    response = editor_client.get("/admin/", secure=True)
+    assert response.status_code == 200
+    assert_security_headers(response)
+    assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_session_and_csrf_cookies_are_secure(client, editor):
+    client.get("/admin/login/", secure=True)
+    response = client.post(
+        "/admin/login/",
+        {"username": "editor", "password": "correct horse battery staple", "next": "/admin/"},
+        secure=True,
+    )
+    assert response.status_code == 302
+    session_cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert session_cookie["secure"] and session_cookie["httponly"]
+    assert client.cookies[settings.CSRF_COOKIE_NAME]["secure"]
+
+
+def login(client, password: str):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "editor", "password": password, "next": "/admin/"},
+        REMOTE_ADDR="203.0.113.7",
+        secure=True,
+    )
+
+
+@pytest.mark.django_db
+def test_five_wrong_passwords_lock_the_admin_login(client, editor):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    for _ in range(4):
+        response = login(client, "guess")
+        assert response.status_code == 200  # the form again, with an error
+    response = login(client, "guess")
+    assert response.status_code == 429
+    # Locked out: even the right password is refused now.
+    response = login(client, "correct horse battery staple")
+    assert response.status_code == 429
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+
+@pytest.mark.django_db
+def test_the_right_password_after_a_few_mistakes_still_logs_in(client, editor):
+    for _ in range(3):
+        login(client, "guess")
+    response = login(client, "correct horse battery staple")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+ADMIN_PROBE = """
+import django
+django.setup()
+from django.test.utils import setup_test_environment
+setup_test_environment()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.test import Client
+c = Client()
+print(c.get("/kb-editors-7f3a/login/").status_code, c.get("/admin/login/").status_code,
+      c.get("/admin/").status_code)
+"""
+
+
+def test_the_admin_moves_with_django_admin_url_and_admin_404s_then():
+    env = production_env(
+        DJANGO_ADMIN_URL="kb-editors-7f3a/",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DATABASE_URL="sqlite://:memory:",
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "-c", ADMIN_PROBE], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "404", "404"]
