@@ -54,3 +54,9 @@ def live_site(live_server, settings, transactional_db):
 def artifacts() -> pathlib.Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def render_every_time(settings):
+    """Measure the views, not the whole-page cache in front of them (tested in tests/ops)."""
+    settings.PAGE_CACHE_ENABLED = False
