@@ -115,7 +115,8 @@ def test_editor_sees_and_can_revert_a_change_in_history(editor_client, seed):
     presidency = Presidency.objects.get(slug="russia-2026")
     change_url = reverse("admin:presidencies_presidency_change", args=[presidency.pk])
     form = editor_client.get(change_url).context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
     data.update({"motto": "A wrong motto", "citations-TOTAL_FORMS": "0"})
     data.update({"citations-INITIAL_FORMS": "0", "citations-MIN_NUM_FORMS": "0"})
     data.update({"citations-MAX_NUM_FORMS": "1000"})
@@ -153,7 +154,8 @@ def test_revert_restores_the_earlier_version(editor_client, editor):
         "admin:presidencies_presidency_simple_history", args=[presidency.pk, first.history_id]
     )
     form = editor_client.get(revert_url).context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
     data = {k: v for k, v in data.items() if v is not False}
     data.update(
         {

@@ -47,7 +47,7 @@ def test_a_rebuild_gives_the_same_results_as_the_triggers():
     assert before.total == 3
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_migration_removes_and_reinstalls_the_index_with_the_data():
     priority_with_quote("Forces", "Helicopters will be pooled.")
     try:
@@ -61,7 +61,7 @@ def test_the_migration_removes_and_reinstalls_the_index_with_the_data():
     assert ("priority", "Forces") in found("helicopters")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite rebuilds tables to alter them")
 def test_sqlite_table_rebuilds_by_later_migrations_keep_the_index_working():
     priority, source = priority_with_quote("Forces", "Helicopters will be pooled.")
@@ -84,7 +84,7 @@ def test_sqlite_table_rebuilds_by_later_migrations_keep_the_index_working():
     assert found("sealift") == {("document", "Sealift"), ("priority", "Forces")}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL triggers")
 def test_postgresql_lost_triggers_are_put_back_by_the_next_migrate():
     priority, source = priority_with_quote("Forces", "Helicopters will be pooled.")
@@ -115,7 +115,7 @@ def test_the_rebuild_command_refills_an_emptied_index():
     assert ("priority", "Forces") in found("helicopters")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_migration_can_alter_the_document_title_around_the_search_vector():
     """The recipe in search/schema.py for AlterField on Document.title or .text."""
     from django.db import models
