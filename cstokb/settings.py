@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "documents",
     "web",
     "search",
+    "importer",
 ]
 
 MIDDLEWARE = [
