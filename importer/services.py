@@ -61,9 +61,7 @@ def store(data: ImportData) -> Document:
     with transaction.atomic():
         existing = duplicate_of(data.text)
         if existing:
-            raise ValidationError(
-                {"text": f"This text is already stored as {existing.slug}."}
-            )
+            raise ValidationError({"text": f"This text is already stored as {existing.slug}."})
         document = Document(
             slug=data.slug or propose_slug(data.title, data.date, data.kind, data.publisher),
             kind=data.kind,
