@@ -72,12 +72,15 @@ BOILERPLATE_LINES = [
         r"share|print|print version|send by e-?mail|subscribe|back to top",
         r"skip to (?:main )?content",
         r"home\s*(?:[/>›»].*)?",  # breadcrumbs
+        r"(?:main )?menu|search|log ?in|sign in|contacts?|version for the visually impaired",
+        r"subscribe\b.{0,60}|follow us\b.{0,60}",
+        r"©.*|\(c\) \d{4}.*|all rights reserved\.?",
     )
 ]
 # Blocks after which nothing belongs to the statement.
 TAIL_MARKERS = re.compile(
     r"^(further reading|additional materials|general information|related (?:news|materials|"
-    r"articles)|see also|read more|more news|tags:?|topics:?|share this( article)?:?)$",
+    r"articles)|see also|read more|more news|share this( article)?:?)$|^(tags|topics):",
     re.IGNORECASE,
 )
 BULLET = re.compile(r"^[•▪·◦‣\-*]\s+")
@@ -213,13 +216,29 @@ def _is_bullet_link(line: str) -> bool:
     return bool(BULLET.match(line)) and len(line.split()) <= 10
 
 
+MENU_SEPARATORS = re.compile(r"\s+(?:\||›|»|>|/)\s+")
+SITE_TAGLINE = re.compile(r"^\S+\s+[—–-]\s+[a-z]")
+
+
+def _is_menu(line: str) -> bool:
+    """A menu or breadcrumb trail: "About | Calendar | Contacts", "Main page › Policy"."""
+    parts = MENU_SEPARATORS.split(line)
+    if len(parts) < 2 or SENTENCE_END.search(line):
+        return False
+    return all(0 < len(p.split()) <= 4 for p in parts)
+
+
+def _is_heading(line: str) -> bool:
+    return len(line.split()) >= 2 and len(line) <= 250 and not SENTENCE_END.search(line)
+
+
 def _looks_like_title(line: str, following: list[str]) -> bool:
     if not following or len(line) > 250 or len(line.split()) < 2:
         return False
     if SENTENCE_END.search(line):
         return False
     # A heading is shorter than the paragraph that follows it, or names a genre.
-    return len(line) < len(following[0]) or bool(
+    return len(line) < max(len(x) for x in following[:3]) or bool(
         re.match(r"(press release|statement|remarks|speech|address|interview)\b", line, re.I)
     )
 
@@ -236,12 +255,20 @@ def _split(raw: str) -> tuple[str, list[str]]:
             break
         if _is_boilerplate(line) or _is_bullet_link(line) or TIME_ONLY.match(line):
             continue
+        if _is_menu(line) or (not lines and SITE_TAGLINE.match(line) and len(line.split()) <= 10):
+            continue
         if is_dateline(line):
             continue
         lines.append(line)
+    # Of the headings above the first paragraph, the last is the title; the ones before
+    # it name the site or its sections.
+    lead = 0
+    while lead < len(lines) - 1 and _is_heading(lines[lead]) and _is_heading(lines[lead + 1]):
+        lead += 1
     title = ""
-    if len(lines) >= 2 and _looks_like_title(lines[0], lines[1:]):
-        title = lines.pop(0)
+    if lead < len(lines) - 1 and _looks_like_title(lines[lead], lines[lead + 1 :]):
+        title = lines[lead]
+        lines = lines[lead + 1 :]
     return title, lines
 
 
@@ -325,6 +352,8 @@ def find_kind(raw: str, title: str, text: str, publisher: str) -> str:
         return "press_release"
     if re.search(r"\b(speech|address)\b", title, re.I):
         return "speech"
+    if re.match(r"statement\b", title, re.I):
+        return "statement"
     if re.search(r"\binterview\b", title, re.I):
         return "interview"
     if publisher and publisher != "Official website of the President of Russia":
@@ -372,6 +401,7 @@ PRIORITY_MARKERS = re.compile(
 PERSON_TITLE = (
     r"(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
     r"Minister of Foreign Affairs|Minister of Defen[cs]e|Minister|Secretary[- ]General|"
+    r"Secretary of the Security Council|"
     r"Deputy Secretary[- ]General|Chairman|Chairwoman|Speaker|Ambassador|Mr|Mrs|Ms)"
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
