@@ -18,6 +18,7 @@ class SourceForm(forms.Form):
     raw_text = forms.CharField(
         label="Text as copied from the page",
         required=False,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
     )
     upload = forms.FileField(label="…or a .txt file", required=False)
@@ -30,7 +31,8 @@ class SourceForm(forms.Form):
                 raise ValidationError(f"The file is larger than {MAX_BYTES // 1024 // 1024} MB.")
             data = upload.read(MAX_BYTES + 1)
         else:
-            data = (cleaned.get("raw_text") or "").encode("utf-8")
+            # Browsers send a textarea's line breaks as CRLF.
+            data = (cleaned.get("raw_text") or "").replace("\r\n", "\n").encode("utf-8")
         try:
             cleaned["raw"] = decode_input(data)
         except InputError as exc:
@@ -53,6 +55,7 @@ class ReviewForm(forms.Form):
     )
     raw_text = forms.CharField(
         label="Raw text (as received)",
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 30, "cols": 70, "readonly": "readonly"}),
     )
     officials = forms.ModelMultipleChoiceField(
@@ -107,13 +110,13 @@ class ReviewForm(forms.Form):
         return slug
 
     def clean_raw_text(self):
-        raw = self.cleaned_data["raw_text"]
+        raw = self.cleaned_data["raw_text"].replace("\r\n", "\n")
         if len(raw.encode("utf-8")) > MAX_BYTES:
             raise ValidationError(f"The text is larger than {MAX_BYTES // 1024 // 1024} MB.")
         return raw
 
     def clean_text(self):
-        text = self.cleaned_data["text"]
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
         existing = duplicate_of(text)
         if existing:
             raise ValidationError(f"This text is already stored as {existing.slug}.")
@@ -143,7 +146,10 @@ class ReviewForm(forms.Form):
 
     def citations(self) -> list[tuple[str, Priority]]:
         return [
-            (self.cleaned_data[f"quote_{i}_text"], self.cleaned_data[f"quote_{i}_priority"])
+            (
+                self.cleaned_data[f"quote_{i}_text"].replace("\r\n", "\n"),
+                self.cleaned_data[f"quote_{i}_priority"],
+            )
             for i in range(self.quote_count)
             if self.cleaned_data.get(f"quote_{i}_use")
         ]
