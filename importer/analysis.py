@@ -8,6 +8,7 @@ database look-ups (officials, chairmanship, meeting, themes, priorities) and ret
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -471,6 +472,7 @@ NOT_NAMES = {
 }
 
 
+@functools.lru_cache(maxsize=2048)
 def _alias_pattern(alias: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])")
 
@@ -483,11 +485,13 @@ def match_officials(text: str, officials) -> tuple[list, list[tuple[int, int]]]:
             forms.append((form, official))
     forms.sort(key=lambda item: len(item[0]), reverse=True)
     spans: list[tuple[int, int]] = []
+    claimed = bytearray(len(text))
     first: dict = {}
     for form, official in forms:
         for m in _alias_pattern(form).finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in spans):
+            if any(claimed[m.start() : m.end()]):
                 continue
+            claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             spans.append((m.start(), m.end()))
             first[official] = min(first.get(official, m.start()), m.start())
     found = sorted(first, key=lambda o: first[o])
@@ -516,14 +520,17 @@ def find_unknown_people(text: str, officials, covered: list[tuple[int, int]]) ->
 # --------------------------------------------------------------------------- themes
 
 
-def _keyword_pattern(keyword: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(keyword), re.IGNORECASE)
+@functools.lru_cache(maxsize=256)
+def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + ")", re.IGNORECASE)
 
 
 def theme_hits(text: str, themes) -> list[ThemeHit]:
     hits = []
     for theme in themes:
-        count = sum(len(_keyword_pattern(k).findall(text)) for k in theme.keyword_list)
+        keywords = tuple(theme.keyword_list)
+        count = len(_keywords_pattern(keywords).findall(text)) if keywords else 0
         if count:
             hits.append(ThemeHit(theme, count))
     hits.sort(key=lambda h: (-h.count, h.theme.name))
