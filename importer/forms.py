@@ -12,6 +12,11 @@ from .services import duplicate_of
 MAX_ITEMS = 200
 
 
+class PriorityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.presidency} – {obj.title}"
+
+
 class SourceForm(forms.Form):
     """Step 1: paste the page's text or upload a .txt file."""
 
@@ -88,7 +93,7 @@ class ReviewForm(forms.Form):
             self.fields[f"quote_{i}_text"] = forms.CharField(
                 required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 70})
             )
-            self.fields[f"quote_{i}_priority"] = forms.ModelChoiceField(
+            self.fields[f"quote_{i}_priority"] = PriorityChoiceField(
                 queryset=priorities, required=False, label="for priority"
             )
 

@@ -103,6 +103,10 @@ def test_upload_step(seed, editor_client):
     form = response.context["form"]
     assert form["summit"].value() is not None
     assert form["title"].value().startswith("Statement by the Ministry")
+    body = response.content.decode()
+    assert 'name="raw_text"' in body and "readonly" in body
+    assert "Create as new official" in body
+    assert "Kyrgyzstan 2025" in body  # the proposed chairmanship is selected
 
 
 @pytest.mark.parametrize(
