@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from documents.models import Citation, Document, text_fingerprint
@@ -58,6 +58,16 @@ class ImportData:
 
 def store(data: ImportData) -> Document:
     """Create everything in one transaction; ValidationError leaves the database untouched."""
+    try:
+        return _store(data)
+    except IntegrityError:
+        # Another editor stored the same text or slug meanwhile.
+        raise ValidationError(
+            "The document could not be stored: its text or slug was stored meanwhile."
+        ) from None
+
+
+def _store(data: ImportData) -> Document:
     with transaction.atomic():
         existing = duplicate_of(data.text)
         if existing:
