@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "ops",
     "web",
     "search",
+    "importer",
 ]
 
 MIDDLEWARE = [

@@ -38,6 +38,20 @@ class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
         ("Text", {"fields": ["text", "raw_text", "editorial_note"]}),
     ]
 
+    def get_urls(self):
+        from django.urls import path
+
+        from importer.views import import_statement
+
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(import_statement),
+                name="documents_document_import",
+            ),
+            *super().get_urls(),
+        ]
+
 
 @admin.register(Citation)
 class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):

@@ -1,0 +1,90 @@
+"""Analyse a statement saved as a text file and, with --save, store it as a Document."""
+
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from importer.analysis import MAX_BYTES, InputError, analyse, decode_input
+from importer.services import ImportData, duplicate_of, propose_slug, store
+
+
+class Command(BaseCommand):
+    help = "Analyse a statement (UTF-8 text file) and optionally store it as a document."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Path to a UTF-8 text file.")
+        parser.add_argument("--json", action="store_true", help="Print the analysis as JSON.")
+        parser.add_argument(
+            "--save",
+            action="store_true",
+            help="Store the document with its speakers, chairmanship and meeting.",
+        )
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        if path.stat().st_size > MAX_BYTES:
+            raise CommandError(f"{path}: the text is larger than {MAX_BYTES // 1024 // 1024} MB.")
+        try:
+            raw = decode_input(path.read_bytes())
+        except InputError as exc:
+            raise CommandError(f"{path}: {exc}") from None
+
+        result = analyse(raw)
+        if not result.text and not result.title:
+            raise CommandError(f"{path}: nothing is left once the page furniture is removed.")
+
+        document = None
+        if options["save"]:
+            existing = duplicate_of(result.text)
+            if existing:
+                raise CommandError(f"{path}: already stored as {existing.slug}")
+            data = ImportData(
+                title=result.title,
+                slug=propose_slug(result.title, result.date, result.kind, result.publisher),
+                date=result.date,
+                kind=result.kind,
+                publisher=result.publisher,
+                text=result.text,
+                raw_text=raw,
+                officials=result.officials,
+                presidency=result.presidency,
+                summit=result.summit,
+            )
+            try:
+                document = store(data)
+            except ValidationError as exc:
+                raise CommandError(f"{path}: " + "; ".join(exc.messages)) from None
+
+        if options["json"]:
+            payload = result.as_dict()
+            if document is not None:
+                payload["saved"] = document.slug
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            self._summary(result)
+            if document is not None:
+                self.stdout.write(self.style.SUCCESS(f"Saved as {document.slug}"))
+
+    def _summary(self, result) -> None:
+        w = self.stdout.write
+        w(f"Title:      {result.title or '(none)'}")
+        w(f"Date:       {result.date.isoformat() if result.date else '(none)'}")
+        w(f"Kind:       {result.kind}")
+        w(f"Publisher:  {result.publisher or '(none)'}")
+        w(f"Chairmanship: {result.presidency or '(none)'}")
+        w(f"Meeting:    {result.summit or '(none)'}")
+        w("Officials:  " + (", ".join(o.name for o in result.officials) or "(none)"))
+        w("Not in the knowledge base: " + (", ".join(result.unknown_people) or "(none)"))
+        w(
+            "Themes:     "
+            + (", ".join(f"{h.theme.name} ({h.count})" for h in result.themes) or "(none)")
+        )
+        w(f"Candidate quotes ({len(result.priorities)}):")
+        for c in result.priorities:
+            theme = c.theme.name if c.theme else "no theme"
+            w(f"  - [{theme}] {c.quote}")
+        w(f"Text: {len(result.text)} characters in {result.text.count(chr(10) * 2) + 1} paragraphs")

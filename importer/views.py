@@ -1,0 +1,79 @@
+"""The admin's "Import statement" page: paste or upload, review the analysis, save."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from documents.models import Document
+
+from .analysis import analyse
+from .forms import ReviewForm, SourceForm, initial_from
+from .services import ImportData, duplicate_of, propose_slug, store
+
+
+def import_statement(request):
+    if not request.user.has_perm("documents.add_document"):
+        raise PermissionDenied
+    context = {
+        **admin.site.each_context(request),
+        "opts": Document._meta,
+        "title": "Import statement",
+    }
+    if request.method == "POST" and request.POST.get("step") == "review":
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = store(
+                    ImportData(
+                        title=data["title"],
+                        slug=data["slug"],
+                        date=data["date"],
+                        kind=data["kind"],
+                        publisher=data["publisher"],
+                        text=data["text"],
+                        raw_text=data["raw_text"],
+                        officials=list(data["officials"]),
+                        new_officials=form.new_officials(),
+                        presidency=data["presidency"],
+                        summit=data["summit"],
+                        citations=form.citations(),
+                    )
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request,
+                    f"Imported “{document}” with {document.citations.count()} citation(s).",
+                )
+                return redirect(reverse("admin:documents_document_change", args=[document.pk]))
+        return TemplateResponse(request, "admin/importer/review.html", {**context, "form": form})
+
+    if request.method == "POST":
+        source = SourceForm(request.POST, request.FILES)
+        if source.is_valid():
+            result = analyse(source.cleaned_data["raw"])
+            existing = duplicate_of(result.text)
+            if existing:
+                source.add_error(None, f"This text is already stored as {existing.slug}.")
+            elif not result.text and not result.title:
+                source.add_error(None, "Nothing is left once the page furniture is removed.")
+            else:
+                slug = propose_slug(result.title, result.date, result.kind, result.publisher)
+                form = ReviewForm(
+                    initial=initial_from(result, slug),
+                    people_count=len(result.unknown_people),
+                    quote_count=len(result.priorities),
+                )
+                return TemplateResponse(
+                    request,
+                    "admin/importer/review.html",
+                    {**context, "form": form, "analysis": result},
+                )
+    else:
+        source = SourceForm()
+    return TemplateResponse(request, "admin/importer/source.html", {**context, "form": source})
