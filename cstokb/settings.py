@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "web",
     "search",
     "importer",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -174,9 +175,15 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 # --- REST framework --------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: an anonymous write is told to authenticate (401 with WWW-Authenticate).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "api.renderers.KnowledgeBaseCSVRenderer",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
@@ -185,7 +192,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KnowledgeBasePagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
@@ -200,7 +207,20 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "documents.models.DocumentKind",
+        "SummitKindEnum": "presidencies.models.Summit.Kind",
+        "PriorityStatusEnum": "presidencies.models.Priority.Status",
+        "SummitStatusEnum": "presidencies.models.Summit.Status",
+        "CitationRoleEnum": "documents.models.Citation.Role",
+    },
 }
+
+# Bulk downloads written by `manage.py export_bulk_data` and served under /api/v1/bulk/.
+BULK_DATA_DIR = Path(env_str("BULK_DATA_DIR", str(BASE_DIR / "var" / "bulk")))
+# Absolute base of page URLs in the bulk files (which are written without a request).
+SITE_URL = env_str("CSTOKB_SITE_URL", "").rstrip("/")
 
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("search.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("ops.urls")),
+    path("", include("api.urls")),
     path("", include("web.urls")),
 ]

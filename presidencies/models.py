@@ -8,7 +8,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -72,6 +72,18 @@ class PresidencyQuerySet(models.QuerySet):
 
     def with_priority_count(self) -> "PresidencyQuerySet":
         return self.annotate(priority_count=Count("priorities", distinct=True))
+
+    def with_neighbours(self) -> "PresidencyQuerySet":
+        """Annotate predecessor_slug/successor_slug in the same query (lists show them)."""
+        by_year = Presidency.objects.order_by()
+        return self.annotate(
+            predecessor_slug=Subquery(
+                by_year.filter(year__lt=OuterRef("year")).order_by("-year").values("slug")[:1]
+            ),
+            successor_slug=Subquery(
+                by_year.filter(year__gt=OuterRef("year")).order_by("year").values("slug")[:1]
+            ),
+        )
 
 
 class Presidency(TimeStampedModel):

@@ -1,0 +1,280 @@
+"""Bulk data: the whole knowledge base as JSON and as CSV, one file per resource, zipped.
+
+`manage.py export_bulk_data` writes dated archives (`cstokb-2026-12-01-json.zip`) and copies
+them to stable names (`cstokb-json.zip`, `cstokb-csv.zip`) in BULK_DATA_DIR, with an
+`index.json` describing them. The API serves these prepared files as they are:
+`/api/v1/bulk/` lists them and `/api/v1/bulk/<name>` downloads one. The records are those of
+the API (same serializers, same field names), streamed row by row so memory stays flat
+however large the knowledge base is.
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.views.decorators.http import condition, require_safe
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import views
+
+STABLE_NAMES = {"json": "cstokb-json.zip", "csv": "cstokb-csv.zip"}
+FILE_NAME = re.compile(r"^cstokb(-\d{4}-\d{2}-\d{2})?-(json|csv)\.zip$")
+CHUNK = 500
+
+
+def bulk_dir() -> Path:
+    return Path(settings.BULK_DATA_DIR)
+
+
+def resources():
+    """(name, queryset, serializer class) of every resource, as the API reads them."""
+    specs = [
+        ("member-states", views.MemberStateViewSet, "list"),
+        ("themes", views.ThemeViewSet, "list"),
+        ("presidencies", views.PresidencyViewSet, "list"),
+        ("priorities", views.PriorityViewSet, "list"),
+        ("officials", views.OfficialViewSet, "list"),
+        ("summits", views.SummitViewSet, "list"),
+        ("documents", views.DocumentViewSet, "retrieve"),
+        ("citations", views.CitationViewSet, "list"),
+    ]
+    for name, viewset_class, action in specs:
+        viewset = viewset_class(action=action, request=None, format_kwarg=None)
+        viewset.action = action
+        serializer_class = viewset.get_serializer_class()
+        if name == "documents":
+            # The bulk file has each document's text but not the per-document citations
+            # (they are in citations.*).
+            serializer_class = views.s.DocumentSerializer
+            queryset = viewset.get_queryset().defer(None).defer("raw_text")
+            yield name, queryset.order_by("pk"), _with_text(serializer_class)
+            continue
+        yield name, viewset.get_queryset().order_by("pk"), serializer_class
+
+
+def _with_text(serializer_class):
+    class WithText(serializer_class):
+        text = serializers.CharField()
+
+        class Meta(serializer_class.Meta):
+            fields = [*serializer_class.Meta.fields, "text"]
+
+    return WithText
+
+
+def _rows(queryset, serializer_class, context):
+    for obj in queryset.iterator(chunk_size=CHUNK):
+        yield serializer_class(obj, context=context).data
+
+
+def csv_cell(value) -> str:
+    """Lists of plain values joined by "; ", nested records as JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _write_json(archive: zipfile.ZipFile, name: str, rows) -> int:
+    count = 0
+    with archive.open(f"{name}.json", "w") as raw, io.TextIOWrapper(raw, "utf-8") as out:
+        out.write("[")
+        for row in rows:
+            out.write(",\n" if count else "\n")
+            out.write(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False))
+            count += 1
+        out.write("\n]\n")
+    return count
+
+
+def _write_csv(archive: zipfile.ZipFile, name: str, rows, header: list[str]) -> int:
+    count = 0
+    with (
+        archive.open(f"{name}.csv", "w") as raw,
+        io.TextIOWrapper(raw, "utf-8", newline="") as out,
+    ):
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([csv_cell(row.get(key)) for key in header])
+            count += 1
+    return count
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def export(directory: Path | None = None, *, site_url: str = "") -> dict:
+    """Write both archives and index.json; returns the index. Nothing is replaced unless
+    both archives were written completely."""
+    directory = Path(directory or bulk_dir())
+    directory.mkdir(parents=True, exist_ok=True)
+    generated_at = timezone.now()
+    day = generated_at.date().isoformat()
+    context = {"request": None, "site_url": site_url}
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(dir=directory, prefix=".building-") as tmp:
+        tmp_dir = Path(tmp)
+        json_path, csv_path = tmp_dir / "json.zip", tmp_dir / "csv.zip"
+        with (
+            zipfile.ZipFile(json_path, "w", zipfile.ZIP_DEFLATED) as json_zip,
+            zipfile.ZipFile(csv_path, "w", zipfile.ZIP_DEFLATED) as csv_zip,
+        ):
+            for name, queryset, serializer_class in resources():
+                header = list(serializer_class().fields)
+                counts[name] = _write_json(
+                    json_zip, name, _rows(queryset, serializer_class, context)
+                )
+                _write_csv(csv_zip, name, _rows(queryset, serializer_class, context), header)
+            manifest = {
+                "generated_at": generated_at.isoformat(),
+                "counts": counts,
+                "license_note": "Quotes are verbatim from the cited sources.",
+            }
+            for archive in (json_zip, csv_zip):
+                archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+        files = []
+        for fmt, path in (("json", json_path), ("csv", csv_path)):
+            dated = directory / f"cstokb-{day}-{fmt}.zip"
+            stable = directory / STABLE_NAMES[fmt]
+            shutil.copyfile(path, tmp_dir / "stable")
+            os.replace(path, dated)
+            os.replace(tmp_dir / "stable", stable)
+            files.append(
+                {
+                    "format": fmt,
+                    "name": stable.name,
+                    "dated_name": dated.name,
+                    "size": stable.stat().st_size,
+                    "sha256": _sha256(stable),
+                }
+            )
+    index = {"generated_at": generated_at.isoformat(), "counts": counts, "files": files}
+    index_tmp = directory / ".index.json.tmp"
+    index_tmp.write_text(json.dumps(index, indent=2))
+    os.replace(index_tmp, directory / "index.json")
+    return index
+
+
+def read_index() -> dict | None:
+    try:
+        return json.loads((bulk_dir() / "index.json").read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+# --- Serving --------------------------------------------------------------------------------
+
+
+class BulkFileSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=["json", "csv"])
+    url = serializers.URLField(help_text="Stable URL: always the newest archive.")
+    dated_url = serializers.URLField(help_text="This snapshot, by its date.")
+    size = serializers.IntegerField(help_text="Bytes.")
+    sha256 = serializers.CharField()
+
+
+class BulkIndexSerializer(serializers.Serializer):
+    generated_at = serializers.DateTimeField()
+    counts = serializers.DictField(child=serializers.IntegerField())
+    files = BulkFileSerializer(many=True)
+
+
+class BulkIndexView(APIView):
+    """The bulk downloads: when they were generated, how many records, where to get them."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary="Bulk downloads of the whole knowledge base",
+        responses={
+            200: BulkIndexSerializer,
+            404: OpenApiResponse(views.ErrorSerializer, description="Not generated yet."),
+        },
+    )
+    def get(self, request):
+        index = read_index()
+        if index is None:
+            return Response(
+                {"detail": "No bulk data has been generated yet (manage.py export_bulk_data)."},
+                status=404,
+            )
+        files = [
+            {
+                "format": f["format"],
+                "url": request.build_absolute_uri(f"/api/v1/bulk/{f['name']}"),
+                "dated_url": request.build_absolute_uri(f"/api/v1/bulk/{f['dated_name']}"),
+                "size": f["size"],
+                "sha256": f["sha256"],
+            }
+            for f in index["files"]
+        ]
+        data = {"generated_at": index["generated_at"], "counts": index["counts"], "files": files}
+        response = Response(BulkIndexSerializer(data).data)
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+
+def _bulk_path(filename: str) -> Path:
+    if not FILE_NAME.match(filename):
+        raise Http404("No such bulk file.")
+    path = bulk_dir() / filename
+    if not path.is_file():
+        raise Http404("No such bulk file.")
+    return path
+
+
+def _etag(request, filename: str) -> str | None:
+    try:
+        stat = _bulk_path(filename).stat()
+    except Http404:
+        return None
+    return f"{stat.st_mtime_ns:x}-{stat.st_size:x}"
+
+
+def _modified(request, filename: str) -> datetime.datetime | None:
+    try:
+        mtime = _bulk_path(filename).stat().st_mtime
+    except Http404:
+        return None
+    return datetime.datetime.fromtimestamp(mtime, tz=datetime.UTC)
+
+
+@require_safe
+@condition(etag_func=_etag, last_modified_func=_modified)
+def bulk_file(request, filename: str):
+    """A prepared archive, sent as it is on disk (conditional GET, range-free)."""
+    response = FileResponse(
+        _bulk_path(filename).open("rb"), as_attachment=True, content_type="application/zip"
+    )
+    # The stable names change daily; a dated snapshot never changes.
+    response["Cache-Control"] = (
+        "public, max-age=300" if filename in STABLE_NAMES.values() else "public, max-age=86400"
+    )
+    return response

@@ -1,0 +1,85 @@
+"""HTTP caching for API reads: validators from the knowledge-base revision, a server-side cache.
+
+Every change an editor makes bumps one revision row (cstokb.cache), so a read's ETag is a
+hash of that revision, the URL and the negotiated format, known before any query runs:
+a conditional GET that still matches is answered 304 after a single primary-key lookup,
+and an anonymous read already rendered is served from the cache framework.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags, quote_etag
+from rest_framework.request import Request
+
+from cstokb.cache import kb_state
+
+SAFE = ("GET", "HEAD")
+
+
+def _max_age() -> int:
+    return getattr(settings, "PUBLIC_CACHE_MAX_AGE", 60)
+
+
+class ConditionalReadMixin:
+    """For viewsets: ETag, Last-Modified, Cache-Control, 304s and cached anonymous reads."""
+
+    cache_seconds = 600
+
+    def _validators(self, request: Request) -> tuple[str, str, object]:
+        version, changed_at = kb_state()
+        user = request.user.pk if request.user.is_authenticated else 0
+        basis = "|".join(
+            [str(version), request.get_full_path(), request.accepted_media_type or "", str(user)]
+        )
+        digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+        return quote_etag(digest), f"api:{digest}", changed_at
+
+    def _decorate(self, response, etag: str, changed_at, anonymous: bool) -> None:
+        response["ETag"] = etag
+        if changed_at is not None:
+            response["Last-Modified"] = http_date(changed_at.timestamp())
+        # Public data, but an editor's browsable page carries their name and forms.
+        response["Cache-Control"] = (
+            f"public, max-age={_max_age()}" if anonymous else "private, no-cache"
+        )
+        patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
+
+    def conditional(self, request: Request, render):
+        """Answer a read: 304 when the client's copy is current, else render (or reuse)."""
+        etag, key, changed_at = self._validators(request)
+        anonymous = not request.user.is_authenticated
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and etag in parse_etags(if_none_match):
+            response = HttpResponse(status=304)
+            self._decorate(response, etag, changed_at, anonymous)
+            return response
+        if anonymous and request.method == "GET":
+            cached = cache.get(key)
+            if cached is not None:
+                content, content_type = cached
+                response = HttpResponse(content, content_type=content_type)
+                self._decorate(response, etag, changed_at, anonymous)
+                return response
+        response = render()
+        if response.status_code != 200:
+            return response
+        self._decorate(response, etag, changed_at, anonymous)
+        if anonymous and request.method == "GET":
+
+            def store(rendered) -> None:
+                cache.set(key, (rendered.content, rendered["Content-Type"]), self.cache_seconds)
+
+            response.add_post_render_callback(store)
+        return response
+
+    def list(self, request, *args, **kwargs):
+        return self.conditional(request, lambda: super(ConditionalReadMixin, self).list(request))
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.conditional(
+            request, lambda: super(ConditionalReadMixin, self).retrieve(request, *args, **kwargs)
+        )

@@ -1,0 +1,128 @@
+"""django-filter FilterSets of API v1. A malformed value (`?date_after=not-a-date`, an unknown
+slug) is a 400 with the parameter's message, never an empty or unfiltered list."""
+
+import django_filters
+from django import forms
+
+from documents.models import Citation, Document, DocumentKind
+from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
+
+
+class UpdatedSinceFilterSet(django_filters.FilterSet):
+    """Incremental sync: `?updated_since=<ISO 8601 date-time>&ordering=updated_at`."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Only items changed at or after this time (ISO 8601).",
+    )
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def year_filter(field_name: str, label: str) -> IntegerFilter:
+    # Bounded: a year lookup builds dates, and year 10**20 has none.
+    return IntegerFilter(field_name=field_name, label=label, min_value=1, max_value=9999)
+
+
+def by_slug(queryset, field_name: str, label: str) -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=queryset, field_name=field_name, to_field_name="slug", label=label
+    )
+
+
+class MemberStateFilter(UpdatedSinceFilterSet):
+    class Meta:
+        model = MemberState
+        fields = ["iso_code"]
+
+
+class ThemeFilter(UpdatedSinceFilterSet):
+    class Meta:
+        model = Theme
+        fields = []
+
+
+class PresidencyFilter(UpdatedSinceFilterSet):
+    chair = by_slug(MemberState.objects.all(), "chair", "Chair state (slug).")
+    year = year_filter("year", "The year the chairmanship is named for.")
+
+    class Meta:
+        model = Presidency
+        fields = ["chair", "year", "concluded"]
+
+
+class PriorityFilter(UpdatedSinceFilterSet):
+    presidency = by_slug(Presidency.objects.all(), "presidency", "Chairmanship (slug).")
+    theme = by_slug(Theme.objects.all(), "theme", "Theme (slug).")
+    status = django_filters.ChoiceFilter(choices=Priority.Status.choices)
+
+    class Meta:
+        model = Priority
+        fields = ["presidency", "theme", "status"]
+
+
+class OfficialFilter(UpdatedSinceFilterSet):
+    member_state = by_slug(
+        MemberState.objects.all(), "positions__member_state", "Holds or held a post of this state."
+    )
+    name = django_filters.CharFilter(lookup_expr="icontains", label="Part of the name.")
+
+    class Meta:
+        model = Official
+        fields = ["member_state", "name"]
+
+    def filter_queryset(self, queryset):
+        # A join through positions may repeat an official.
+        return super().filter_queryset(queryset).distinct()
+
+
+class SummitFilter(UpdatedSinceFilterSet):
+    kind = django_filters.ChoiceFilter(choices=Summit.Kind.choices)
+    status = django_filters.ChoiceFilter(choices=Summit.Status.choices)
+    year = year_filter("date__year", "Year of the meeting.")
+    presidency = by_slug(Presidency.objects.all(), "presidency", "Chairmanship (slug).")
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="On or after this date (YYYY-MM-DD)."
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="On or before this date (YYYY-MM-DD)."
+    )
+    participant = by_slug(Official.objects.all(), "participants", "Official (slug) attending.")
+
+    class Meta:
+        model = Summit
+        fields = ["kind", "status", "year", "presidency", "participant"]
+
+
+class DocumentFilter(UpdatedSinceFilterSet):
+    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices)
+    presidency = by_slug(Presidency.objects.all(), "presidency", "Chairmanship (slug).")
+    summit = by_slug(Summit.objects.all(), "summit", "Meeting (slug).")
+    speaker = by_slug(Official.objects.all(), "speakers", "Official (slug) speaking or quoted.")
+    publisher = django_filters.CharFilter(
+        lookup_expr="iexact", label="Publisher, exactly (case-insensitive)."
+    )
+    year = year_filter("date__year", "Year of the document.")
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="On or after this date (YYYY-MM-DD)."
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="On or before this date (YYYY-MM-DD)."
+    )
+
+    class Meta:
+        model = Document
+        fields = ["kind", "presidency", "summit", "speaker", "publisher", "year"]
+
+
+class CitationFilter(UpdatedSinceFilterSet):
+    document = by_slug(Document.objects.all(), "document", "Document (slug).")
+    priority = IntegerFilter(field_name="priority_id", label="Priority (id).", min_value=1)
+    role = django_filters.ChoiceFilter(choices=Citation.Role.choices)
+
+    class Meta:
+        model = Citation
+        fields = ["document", "priority", "role"]

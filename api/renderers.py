@@ -1,0 +1,31 @@
+"""CSV for every list (`?format=csv`): one row per item, nested values flattened."""
+
+from rest_framework_csv.renderers import CSVRenderer
+
+
+class KnowledgeBaseCSVRenderer(CSVRenderer):
+    """Renders a page's `results` (or one item) as CSV.
+
+    Lists of plain values (speakers, participants) go in one cell joined by "; " rather than
+    one column per position, so the columns stay the same from row to row.
+    """
+
+    format = "csv"
+
+    def render(self, data, media_type=None, renderer_context=None):
+        renderer_context = renderer_context or {}
+        if isinstance(data, dict) and "results" in data and "count" in data:
+            data = data["results"]
+        return super().render(data, media_type, renderer_context)
+
+    def flatten_item(self, item):
+        if isinstance(item, list) and all(not isinstance(v, (dict, list)) for v in item):
+            return {"": "; ".join("" if v is None else str(v) for v in item)}
+        return super().flatten_item(item)
+
+    def tablize(self, data, header=None, labels=None):
+        # Columns in the serializer's field order (the base class sorts them).
+        if not header and data:
+            data = [self.flatten_item(item) for item in data]
+            header = list(dict.fromkeys(key for item in data for key in item))
+        return super().tablize(data, header=header, labels=labels)

@@ -1,0 +1,32 @@
+"""API v1 routes, the OpenAPI schema and its offline Swagger UI (included at the root)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from . import bulk, views
+
+
+class Router(DefaultRouter):
+    # One way to pick a format: `?format=csv` (no `.csv` suffix routes beside it).
+    include_format_suffixes = False
+
+
+router = Router()
+router.register("member-states", views.MemberStateViewSet, basename="memberstate")
+router.register("presidencies", views.PresidencyViewSet, basename="presidency")
+router.register("themes", views.ThemeViewSet, basename="theme")
+router.register("priorities", views.PriorityViewSet, basename="priority")
+router.register("officials", views.OfficialViewSet, basename="official")
+router.register("summits", views.SummitViewSet, basename="summit")
+router.register("documents", views.DocumentViewSet, basename="document")
+router.register("citations", views.CitationViewSet, basename="citation")
+
+app_name = "api"
+urlpatterns = [
+    path("api/v1/bulk/", bulk.BulkIndexView.as_view(), name="bulk-index"),
+    path("api/v1/bulk/<str:filename>", bulk.bulk_file, name="bulk-file"),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+]
