@@ -24,6 +24,11 @@ def _max_age() -> int:
     return getattr(settings, "PUBLIC_CACHE_MAX_AGE", 60)
 
 
+def _cache_enabled() -> bool:
+    # The same switch as the public pages' cache (off to measure the views themselves).
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
 class ConditionalReadMixin:
     """For viewsets: ETag, Last-Modified, Cache-Control, 304s and cached anonymous reads."""
 
@@ -52,12 +57,13 @@ class ConditionalReadMixin:
         """Answer a read: 304 when the client's copy is current, else render (or reuse)."""
         etag, key, changed_at = self._validators(request)
         anonymous = not request.user.is_authenticated
+        use_cache = anonymous and request.method == "GET" and _cache_enabled()
         if_none_match = request.headers.get("If-None-Match")
         if if_none_match and etag in parse_etags(if_none_match):
             response = HttpResponse(status=304)
             self._decorate(response, etag, changed_at, anonymous)
             return response
-        if anonymous and request.method == "GET":
+        if use_cache:
             cached = cache.get(key)
             if cached is not None:
                 content, content_type = cached
@@ -68,10 +74,13 @@ class ConditionalReadMixin:
         if response.status_code != 200:
             return response
         self._decorate(response, etag, changed_at, anonymous)
-        if anonymous and request.method == "GET":
+        if use_cache:
 
             def store(rendered) -> None:
-                cache.set(key, (rendered.content, rendered["Content-Type"]), self.cache_seconds)
+                # An empty body has no Content-Type (DRF drops it): nothing worth replaying.
+                content_type = rendered.get("Content-Type")
+                if content_type:
+                    cache.set(key, (rendered.content, content_type), self.cache_seconds)
 
             response.add_post_render_callback(store)
         return response

@@ -16,6 +16,15 @@ class KnowledgeBaseCSVRenderer(CSVRenderer):
         renderer_context = renderer_context or {}
         if isinstance(data, dict) and "results" in data and "count" in data:
             data = data["results"]
+        if data == [] and "header" not in renderer_context:
+            # An empty page is the header row alone, not an empty body (which DRF would send
+            # without a Content-Type).
+            view = renderer_context.get("view")
+            if view is not None and hasattr(view, "get_serializer"):
+                renderer_context = {
+                    **renderer_context,
+                    "header": list(view.get_serializer().fields),
+                }
         return super().render(data, media_type, renderer_context)
 
     def flatten_item(self, item):

@@ -209,11 +209,15 @@ class PresidencySerializer(ModelValidatedSerializer):
     chair_name = serializers.CharField(source="chair.name", read_only=True)
     predecessor = serializers.SlugField(
         source="predecessor_slug",
-        read_only=True, allow_null=True, help_text="The previous chairmanship's slug."
+        read_only=True,
+        allow_null=True,
+        help_text="The previous chairmanship's slug.",
     )
     successor = serializers.SlugField(
         source="successor_slug",
-        read_only=True, allow_null=True, help_text="The next chairmanship's slug."
+        read_only=True,
+        allow_null=True,
+        help_text="The next chairmanship's slug.",
     )
     priority_count = serializers.IntegerField(read_only=True)
 
@@ -274,7 +278,8 @@ class PresidencyDetailSerializer(PresidencySerializer):
 
 
 class PositionSerializer(serializers.ModelSerializer):
-    member_state = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # Null for a post in an organisation (the CSTO Secretary General) rather than a state.
+    member_state = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     period = serializers.CharField(source="period_label", read_only=True)
 
     class Meta:

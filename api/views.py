@@ -129,6 +129,27 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     def perform_update(self, serializer) -> None:
         self._save(serializer)
 
+    def _fresh(self, instance) -> dict:
+        # Read the saved row back through the queryset, so computed fields (neighbours,
+        # counts) are those a later GET returns.
+        return self.get_serializer(self.get_queryset().get(pk=instance.pk)).data
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform_create(serializer)
+        data = self._fresh(serializer.instance)
+        return Response(
+            data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data)
+        )
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        return Response(self._fresh(serializer.instance))
+
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
         try:
@@ -161,7 +182,7 @@ class MemberStateViewSet(KnowledgeBaseViewSet):
 
 @document_schema(s.ThemeSerializer, name="theme")
 class ThemeViewSet(KnowledgeBaseViewSet):
-    queryset = Theme.objects.annotate(priority_count=Count("priorities"))
+    queryset = Theme.objects.annotate(priority_count=Count("priorities")).order_by("name")
     serializer_class = s.ThemeSerializer
     filterset_class = api_filters.ThemeFilter
     ordering_fields = ["name", "updated_at", "priority_count"]
@@ -177,7 +198,7 @@ class PresidencyViewSet(KnowledgeBaseViewSet):
     def get_queryset(self):
         # The chair's name, the neighbours and the count are in the row's own query.
         queryset = Presidency.objects.select_related("chair").with_priority_count()
-        queryset = queryset.with_neighbours()
+        queryset = queryset.with_neighbours().order_by("year")
         if self.action == "list":
             return queryset
         citations = Citation.objects.select_related("document").only(

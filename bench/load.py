@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Load and fault run: 64 connections of mixed traffic, then PostgreSQL restarted under load.
 
-1. Throwaway PostgreSQL on 127.0.0.1 (LOAD_PGPORT, default 55451), migrate, fixtures and a
-   small generated corpus, gunicorn on 127.0.0.1 (LOAD_PORT, default 8451).
+1. Throwaway PostgreSQL on 127.0.0.1 (LOAD_PGPORT, default a free port), migrate, fixtures and a
+   small generated corpus, gunicorn on 127.0.0.1 (LOAD_PORT, default a free port).
 2. Load: wrk, 64 connections, pages + API lists and details + search mixed, 60 s (10 s with
    --short): zero socket errors and zero non-2xx/3xx answers; reports req/s and p99.
 3. Restart: a write committed, wrk running, PostgreSQL stopped for a few seconds and started
@@ -71,8 +71,12 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
-    parser.add_argument("--pg-port", type=int, default=int(os.environ.get("LOAD_PGPORT", 55451)))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("LOAD_PORT", 8451)))
+    parser.add_argument(
+        "--pg-port", type=int, default=int(os.environ.get("LOAD_PGPORT", 0)), help="0: a free port"
+    )
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("LOAD_PORT", 0)), help="0: a free port"
+    )
     args = parser.parse_args()
     if args.short:
         args.duration = min(args.duration, 10)
@@ -82,7 +86,7 @@ def main() -> int:
     pg = PgCluster(args.pg_port)
     server = None
     try:
-        log(f"PostgreSQL on 127.0.0.1:{args.pg_port}")
+        log(f"PostgreSQL on 127.0.0.1:{pg.port}")
         pg.init()
         env = app_env(pg.url)
         prepare_database(env, args.documents, presidencies=10)

@@ -49,8 +49,8 @@ def main() -> int:
     )
     parser.add_argument("--only", default="", help="comma-separated URL names to run")
     parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
-    parser.add_argument("--pg-port", type=int, default=55452)
-    parser.add_argument("--port", type=int, default=8452)
+    parser.add_argument("--pg-port", type=int, default=0, help="0: a free port")
+    parser.add_argument("--port", type=int, default=0, help="0: a free port")
     parser.add_argument(
         "--database-url",
         help="benchmark an existing, prepared PostgreSQL database instead of a throwaway one "
@@ -70,7 +70,7 @@ def main() -> int:
     try:
         env = app_env(database_url)
         if pg:
-            log(f"PostgreSQL on 127.0.0.1:{args.pg_port}")
+            log(f"PostgreSQL on 127.0.0.1:{pg.port}")
             pg.init()
             started = time.monotonic()
             prepare_database(env, args.documents, args.presidencies)
