@@ -53,7 +53,7 @@ class PgCluster:
         self.root = Path(tempfile.mkdtemp(prefix="cstokb-pg-"))
         self.data = self.root / "data"
         self.bin = pg_bin()
-        self.url = f"postgres://postgres@127.0.0.1:{port}/cstokb"
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/cstokb"
 
     def _as_postgres(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         cmd = list(args)
