@@ -3,12 +3,14 @@
 from django.urls import reverse
 from django.utils.http import urlencode
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from api.caching import ConditionalReadMixin
 
 from .engine import InvalidPage, SearchResults, clean_params, search
 from .facets import FACETS, KIND_LABELS
@@ -101,7 +103,7 @@ PARAMETERS = [
 ]
 
 
-class SearchAPIView(APIView):
+class SearchAPIView(ConditionalReadMixin, APIView):
     """Full-text search over documents, priorities and their quotes."""
 
     # Read-only and public; no model queryset for DjangoModelPermissions to check.
@@ -119,6 +121,7 @@ class SearchAPIView(APIView):
         parameters=PARAMETERS,
         responses={
             200: SearchResponseSerializer,
+            304: OpenApiResponse(description="Not modified: the `If-None-Match` ETag is current."),
             400: SearchErrorSerializer,
             404: SearchErrorSerializer,
         },
@@ -132,6 +135,10 @@ class SearchAPIView(APIView):
         ],
     )
     def get(self, request: Request) -> Response:
+        # Same validators and response cache as every other read of the API.
+        return self.conditional(request, lambda: self._search(request))
+
+    def _search(self, request: Request) -> Response:
         try:
             results = search(**clean_params(request.query_params))
         except QueryError as error:

@@ -71,3 +71,14 @@ def test_incremental_sync_picks_up_only_changes(seed, api):
     changed = api.get("/api/v1/themes/", {"updated_since": last, "ordering": "updated_at"}).json()
     slugs = [t["slug"] for t in changed["results"]]
     assert slugs == ["peacekeeping"]
+
+
+def test_search_api_answers_conditional_gets(seed, api):
+    first = api.get("/api/v1/search/", {"q": "peacekeepers"})
+    assert first.status_code == 200
+    again = api.get("/api/v1/search/", {"q": "peacekeepers"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    with CaptureQueriesContext(connection) as queries:
+        cached = api.get("/api/v1/search/", {"q": "peacekeepers"})
+    assert cached.content == first.content
+    assert len(queries) == 1
