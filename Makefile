@@ -38,6 +38,7 @@ venv: $(BIN)/.installed
 run: venv
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py loaddata fixtures/*.json
+	$(DEV_ENV) $(BIN)/python manage.py export_bulk_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: venv
@@ -59,6 +60,7 @@ serve-prod: venv
 	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python manage.py export_bulk_data
 	$(PROD_ENV) exec $(BIN)/gunicorn -c gunicorn.conf.py cstokb.wsgi
 
 LOAD_ARGS ?=
