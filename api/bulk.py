@@ -9,7 +9,6 @@ however large the knowledge base is.
 """
 
 import csv
-import datetime
 import hashlib
 import io
 import json
@@ -22,11 +21,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
-from django.views.decorators.http import condition, require_safe
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.utils.http import http_date, parse_etags, quote_etag
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -242,39 +243,52 @@ class BulkIndexView(APIView):
 
 
 def _bulk_path(filename: str) -> Path:
-    if not FILE_NAME.match(filename):
-        raise Http404("No such bulk file.")
     path = bulk_dir() / filename
-    if not path.is_file():
-        raise Http404("No such bulk file.")
+    if not FILE_NAME.match(filename) or not path.is_file():
+        raise NotFound("No such bulk file.")
     return path
 
 
-def _etag(request, filename: str) -> str | None:
-    try:
-        stat = _bulk_path(filename).stat()
-    except Http404:
-        return None
-    return f"{stat.st_mtime_ns:x}-{stat.st_size:x}"
+class BulkFileView(APIView):
+    """One prepared archive, sent as it is on disk, with validators from the file itself."""
 
+    permission_classes = [AllowAny]
 
-def _modified(request, filename: str) -> datetime.datetime | None:
-    try:
-        mtime = _bulk_path(filename).stat().st_mtime
-    except Http404:
-        return None
-    return datetime.datetime.fromtimestamp(mtime, tz=datetime.UTC)
-
-
-@require_safe
-@condition(etag_func=_etag, last_modified_func=_modified)
-def bulk_file(request, filename: str):
-    """A prepared archive, sent as it is on disk (conditional GET, range-free)."""
-    response = FileResponse(
-        _bulk_path(filename).open("rb"), as_attachment=True, content_type="application/zip"
+    @extend_schema(
+        summary="Download a bulk archive",
+        parameters=[
+            OpenApiParameter(
+                "filename",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="`cstokb-json.zip` or `cstokb-csv.zip` (the newest), or a dated "
+                "snapshot such as `cstokb-2026-12-01-json.zip`.",
+            )
+        ],
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="A zip archive, one file per resource."
+            ),
+            304: OpenApiResponse(description="Not modified."),
+            404: OpenApiResponse(views.ErrorSerializer, description="No such bulk file."),
+        },
     )
-    # The stable names change daily; a dated snapshot never changes.
-    response["Cache-Control"] = (
-        "public, max-age=300" if filename in STABLE_NAMES.values() else "public, max-age=86400"
-    )
-    return response
+    def get(self, request, filename: str):
+        path = _bulk_path(filename)
+        stat = path.stat()
+        etag = quote_etag(f"{stat.st_mtime_ns:x}-{stat.st_size:x}")
+        last_modified = http_date(stat.st_mtime)
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and etag in parse_etags(if_none_match):
+            response = HttpResponse(status=304)
+        else:
+            response = FileResponse(
+                path.open("rb"), as_attachment=True, content_type="application/zip"
+            )
+        response["ETag"] = etag
+        response["Last-Modified"] = last_modified
+        # The stable names change with each export; a dated snapshot never changes.
+        response["Cache-Control"] = (
+            "public, max-age=300" if filename in STABLE_NAMES.values() else "public, max-age=86400"
+        )
+        return response

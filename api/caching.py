@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_etags, quote_etag
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from rest_framework.request import Request
 
 from cstokb.cache import kb_state
@@ -53,13 +53,21 @@ class ConditionalReadMixin:
         )
         patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
 
+    @staticmethod
+    def _not_modified(request: Request, etag: str, changed_at) -> bool:
+        # If-None-Match wins over If-Modified-Since when both are sent (RFC 9110, 13.1.3).
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match:
+            return etag in parse_etags(if_none_match)
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
+        return since is not None and changed_at is not None and int(changed_at.timestamp()) <= since
+
     def conditional(self, request: Request, render):
         """Answer a read: 304 when the client's copy is current, else render (or reuse)."""
         etag, key, changed_at = self._validators(request)
         anonymous = not request.user.is_authenticated
         use_cache = anonymous and request.method == "GET" and _cache_enabled()
-        if_none_match = request.headers.get("If-None-Match")
-        if if_none_match and etag in parse_etags(if_none_match):
+        if self._not_modified(request, etag, changed_at):
             response = HttpResponse(status=304)
             self._decorate(response, etag, changed_at, anonymous)
             return response

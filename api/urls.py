@@ -32,7 +32,7 @@ docs_view = csp_override(DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name=
 app_name = "api"
 urlpatterns = [
     path("api/v1/bulk/", bulk.BulkIndexView.as_view(), name="bulk-index"),
-    path("api/v1/bulk/<str:filename>", bulk.bulk_file, name="bulk-file"),
+    path("api/v1/bulk/<str:filename>", bulk.BulkFileView.as_view(), name="bulk-file"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", docs_view, name="docs"),

@@ -6,6 +6,7 @@ number of queries. Reads go through ConditionalReadMixin (ETag, 304, cached anon
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, ProtectedError, RestrictedError
+from django.utils.http import parse_http_date_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import filters, serializers, status, viewsets
@@ -39,7 +40,10 @@ FIELD_ERRORS = OpenApiResponse(
     description="Invalid input: an object of field names (or `non_field_errors`) to messages.",
 )
 READ_ERRORS = {304: NOT_MODIFIED, 404: ERROR}
-WRITE_ERRORS = {400: FIELD_ERRORS, 401: ERROR, 403: ERROR, 404: ERROR}
+STALE = OpenApiResponse(
+    ErrorSerializer, description="`If-Unmodified-Since` is older than the record's last change."
+)
+WRITE_ERRORS = {400: FIELD_ERRORS, 401: ERROR, 403: ERROR, 404: ERROR, 412: STALE}
 
 
 def document_schema(serializer, detail_serializer=None, name: str = "item"):
@@ -80,6 +84,7 @@ def document_schema(serializer, detail_serializer=None, name: str = "item"):
                 401: ERROR,
                 403: ERROR,
                 404: ERROR,
+                412: STALE,
                 409: OpenApiResponse(
                     ErrorSerializer, description="Other records depend on it; nothing deleted."
                 ),
@@ -143,15 +148,34 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
             data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data)
         )
 
+    def check_unmodified(self, request, instance) -> Response | None:
+        """Refuse a write based on a stale read: `If-Unmodified-Since` (the Last-Modified the
+        client was given) older than the record's last change is a 412, nothing written."""
+        since = parse_http_date_safe(request.headers.get("If-Unmodified-Since") or "")
+        if since is not None and int(instance.updated_at.timestamp()) > since:
+            return Response(
+                {
+                    "detail": f"{instance} was changed at {instance.updated_at.isoformat()}, "
+                    "after the version you read. Read it again and reapply your change."
+                },
+                status=status.HTTP_412_PRECONDITION_FAILED,
+            )
+        return None
+
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        instance = self.get_object()
+        if stale := self.check_unmodified(request, instance):
+            return stale
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
         return Response(self._fresh(serializer.instance))
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
+        if stale := self.check_unmodified(request, instance):
+            return stale
         try:
             with transaction.atomic():
                 instance.delete()

@@ -82,3 +82,9 @@ def test_search_api_answers_conditional_gets(seed, api):
         cached = api.get("/api/v1/search/", {"q": "peacekeepers"})
     assert cached.content == first.content
     assert len(queries) == 1
+
+
+def test_if_modified_since_is_honoured(seed, api):
+    last_modified = api.get(URL)["Last-Modified"]
+    assert api.get(URL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    assert api.get(URL, HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 200

@@ -1,12 +1,15 @@
 """Writing through API v1: editors only, validated by the models, nothing half-stored."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from documents.models import Citation, Document
-from presidencies.models import Presidency, Priority
+from presidencies.models import Presidency, Priority, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +187,21 @@ def test_editors_group_has_no_user_management(seed, editor):
     perms = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     assert "add_theme" in perms and "change_presidency" in perms
     assert "add_user" not in perms and "change_group" not in perms
+
+
+def test_a_write_based_on_a_stale_read_is_refused(seed, editor_api, api):
+    url = "/api/v1/themes/peacekeeping/"
+    read = api.get(url)["Last-Modified"]
+    assert (
+        editor_api.patch(url, {"description": "Fresh"}, HTTP_IF_UNMODIFIED_SINCE=read).status_code
+        == 200
+    )
+    Theme.objects.filter(slug="peacekeeping").update(
+        description="Another editor's change",
+        updated_at=timezone.now() + datetime.timedelta(seconds=5),
+    )
+    response = editor_api.patch(url, {"description": "Mine"}, HTTP_IF_UNMODIFIED_SINCE=read)
+    assert response.status_code == 412
+    assert "Read it again" in response.json()["detail"]
+    assert Theme.objects.get(slug="peacekeeping").description == "Another editor's change"
+    assert editor_api.delete(url, HTTP_IF_UNMODIFIED_SINCE=read).status_code == 412
