@@ -213,6 +213,7 @@ class BulkIndexView(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
+        operation_id="bulk_index",
         summary="Bulk downloads of the whole knowledge base",
         responses={
             200: BulkIndexSerializer,
@@ -255,6 +256,7 @@ class BulkFileView(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
+        operation_id="bulk_download",
         summary="Download a bulk archive",
         parameters=[
             OpenApiParameter(
