@@ -157,7 +157,7 @@ from django.core.management import call_command
 call_command("migrate", verbosity=0)
 from django.test import Client
 c = Client()
-print(c.get("/kb-editors-7f3a/login/").status_code, c.get("/admin/login/").status_code,
+print("STATUS", c.get("/kb-editors-7f3a/login/").status_code, c.get("/admin/login/").status_code,
       c.get("/admin/").status_code)
 """
 
@@ -172,4 +172,70 @@ def test_the_admin_moves_with_django_admin_url_and_admin_404s_then():
         [sys.executable, "-c", ADMIN_PROBE], cwd=BASE_DIR, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["200", "404", "404"]
+    # The log goes to stdout as well: read the probe's own line.
+    line = next(x for x in result.stdout.splitlines() if x.startswith("STATUS "))
+    assert line.split()[1:] == ["200", "404", "404"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/presidencies/russia-2026/",
+        "/api/v1/presidencies/",
+        "/api/v1/presidencies/russia-2026/",
+        "/api/v1/search/?q=peacekeepers",
+    ],
+)
+def test_real_pages_and_api_responses_carry_the_security_headers(client, seed, url):
+    response = client.get(url, secure=True)
+    assert response.status_code == 200
+    assert_security_headers(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/healthz", "/readyz"])
+def test_probes_answer_over_plain_http_when_https_is_enforced(client, settings, url):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/presidencies/").status_code == 301
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_api_docs_allow_inline_styles_but_not_inline_scripts(client, seed):
+    response = client.get("/api/docs/", secure=True)
+    directives = dict(
+        d.strip().split(" ", 1) for d in response["Content-Security-Policy"].split(";") if d.strip()
+    )
+    assert "'unsafe-inline'" in directives["style-src"]
+    assert "unsafe-inline" not in directives["script-src"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def login_via_proxy(client, username: str, password: str, visitor: str):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR="10.0.0.1",  # the load balancer
+        # A client may send its own X-Forwarded-For; the proxy appends what it saw.
+        HTTP_X_FORWARDED_FOR=f"203.0.113.99, {visitor}",
+        secure=True,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("proxy_count", "second_editor_status"), [(1, 302), (None, 429)])
+def test_behind_a_proxy_one_guesser_does_not_lock_out_the_others(
+    client, editor, django_user_model, settings, proxy_count, second_editor_status
+):
+    settings.TRUSTED_PROXY_COUNT = proxy_count  # what AXES_PROXY_COUNT=1 sets
+    other = django_user_model.objects.create_user(
+        "other", password="another good password", is_staff=True
+    )
+    for _ in range(5):
+        login_via_proxy(client, "editor", "guess", visitor="198.51.100.1")
+    response = login_via_proxy(
+        client, other.username, "another good password", visitor="198.51.100.2"
+    )
+    assert response.status_code == second_editor_status
