@@ -3,9 +3,14 @@
 Cached pages and fragments, ETags and Last-Modified headers key on it, so every change
 invalidates them at once without tracking which page shows which row. The counter lives in
 one database row, so all workers and servers agree on it; reading it is one primary-key
-lookup per call.
+lookup. A process may reuse what it read for KB_REVISION_CACHE_MS (1 s by default), so a
+cached page costs no query at all under load; an edit then shows on the other workers
+within that time, and at once in the process that made it.
 """
 
+import time
+
+from django.conf import settings
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -19,9 +24,25 @@ def _revision_model():
     return KnowledgeBaseRevision
 
 
+# (monotonic deadline, (version, changed_at)) of this process's last read.
+_recent: tuple[float, tuple[int, object]] | None = None
+
+
+def forget_recent() -> None:
+    global _recent
+    _recent = None
+
+
 def _current() -> tuple[int, object]:
+    global _recent
+    ttl = getattr(settings, "KB_REVISION_CACHE_MS", 0) / 1000
+    now = time.monotonic()
+    if ttl and _recent is not None and _recent[0] > now:
+        return _recent[1]
     row = _revision_model().objects.filter(pk=1).values_list("version", "changed_at").first()
-    return row if row else (0, None)
+    state = row if row else (0, None)
+    _recent = (now + ttl, state) if ttl else None
+    return state
 
 
 def kb_version() -> int:
@@ -39,6 +60,7 @@ def kb_state() -> tuple[int, object]:
 
 
 def bump_kb_version(**_kwargs) -> None:
+    forget_recent()
     model = _revision_model()
     updated = model.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
     if not updated:

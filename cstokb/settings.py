@@ -311,3 +311,5 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # in every worker at once; the timeout only bounds memory held by stale entries.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)
+# How long a process may reuse the knowledge-base revision it read (cstokb/cache.py).
+KB_REVISION_CACHE_MS = env_int("KB_REVISION_CACHE_MS", 1000)

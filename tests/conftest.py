@@ -33,3 +33,14 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def revision_read_every_time(settings):
+    """Tests roll the database back, and with it the revision: never reuse a read of it."""
+    from cstokb.cache import forget_recent
+
+    settings.KB_REVISION_CACHE_MS = 0
+    forget_recent()
+    yield
+    forget_recent()
