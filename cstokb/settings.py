@@ -176,6 +176,8 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # visitor would share the proxy's address and one guesser would lock all editors out.
 TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "ops.client_ip.client_ip"
+# Fits the importer's review of a 2 MB statement; a bigger paste gets the form's own error.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # --- REST framework --------------------------------------------------------
 REST_FRAMEWORK = {

@@ -112,12 +112,19 @@ class Analysis:
     date: datetime.date | None = None
     kind: str = "statement"
     publisher: str = ""
+    # Officials of the knowledge base who speak or are quoted as authors (proposed as the
+    # document's speakers), and those the text only mentions.
     officials: list = field(default_factory=list)
+    mentioned: list = field(default_factory=list)
+    # Names not in the knowledge base, and those of them who speak.
     unknown_people: list[str] = field(default_factory=list)
+    unknown_speakers: list[str] = field(default_factory=list)
     presidency: object | None = None
     summit: object | None = None
     themes: list[ThemeHit] = field(default_factory=list)
     priorities: list[Candidate] = field(default_factory=list)
+    # What was inferred rather than read, for the review and the document's editorial note.
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -127,7 +134,9 @@ class Analysis:
             "publisher": self.publisher,
             "text": self.text,
             "officials": [o.slug for o in self.officials],
+            "mentioned": [o.slug for o in self.mentioned],
             "unknown_people": list(self.unknown_people),
+            "unknown_speakers": list(self.unknown_speakers),
             "presidency": self.presidency.slug if self.presidency else None,
             "summit": self.summit.slug if self.summit else None,
             "themes": [h.theme.slug for h in self.themes],
@@ -135,6 +144,7 @@ class Analysis:
                 {"quote": c.quote, "theme": c.theme.slug if c.theme else None}
                 for c in self.priorities
             ],
+            "notes": list(self.notes),
         }
 
 
@@ -189,6 +199,8 @@ def full_dates(s: str) -> list[tuple[int, int, datetime.date]]:
 
 def is_dateline(line: str) -> datetime.date | None:
     """The date of a line that is only a date, with perhaps a time and a place."""
+    if len(line) > 100:  # a date, a time and three words are shorter: a paragraph
+        return None
     dates = full_dates(line)
     if len(dates) != 1:
         return None
@@ -340,7 +352,7 @@ def find_publisher(raw: str) -> str:
 
 THIRD_PERSON = re.compile(
     r"\b(?:he|she|they|[A-Z][a-z]+)\s+(?:said|noted|stated|emphasi[sz]ed|added|recalled|"
-    r"stressed|told|continued)\b|had this to say|according to\b"
+    r"stressed|told|continued)\b|had this to say|[Aa]ccording to\b"
 )
 
 
@@ -477,8 +489,89 @@ def _alias_pattern(alias: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])")
 
 
-def match_officials(text: str, officials) -> tuple[list, list[tuple[int, int]]]:
-    """Officials named in `text` (longest alias first) and the spans their names cover."""
+# Who speaks. `Document.speakers` are "the officials who speak or are quoted as authors":
+# the speaker labels of a transcript, the author a title names ("Lavrov’s remarks",
+# "Interview with …", "Name: headline"), or a person the text has say something ("Lavrov
+# said", "“…,” said Lavrov", "according to Lavrov"). Everyone else is only mentioned:
+# meeting participants, people thanked, addressed or reported as doing something.
+SPEECH_VERB = (
+    r"(?:said|says|noted|notes|stated|states|emphasi[sz]ed|emphasi[sz]es|added|adds|"
+    r"recalled|recalls|stressed|stresses|told|tells|continued|declared|declares|explained|"
+    r"explains|underlined|underscored|pointed\s+out|remarked|commented|affirmed|assured|"
+    r"insisted|warned|wrote|writes|replied|answered|had\s+this\s+to\s+say|"
+    r"(?:is|was)\s+quoted\s+as\s+saying)\b"
+)
+_AUXILIARY = r"(?:(?:has|had|also|further|then|again|later|once\s+again|earlier)\s+)*"
+# Words a name's title is made of: "Russian Foreign Minister", "the Secretary General of".
+_TITLE_WORD = (
+    r"(?:[A-Z][\w’'.\-]*|the|of|and|foreign|defen[cs]e|prime|deputy|minister|president|"
+    r"secretary|general|chairman|chairwoman|ambassador|spokes(?:wo)?man|head|state|security|"
+    r"council|affairs)"
+)
+GENRE = (
+    r"(?:opening\s+|closing\s+|welcoming\s+|keynote\s+)?(?:remarks|speech|address|statement|"
+    r"interview|message|article|op-ed|letter|greetings?|answers|comments|briefing|"
+    r"press\s+conference|words|lecture)\b"
+)
+SPEAKS_AFTER = re.compile(
+    # "Lavrov said", "Lavrov, the Russian minister, noted", "Sergey Lavrov, had this to say"
+    r"(?:,\s*[^,.;:!?“”\"«»\n]{1,80},)?,?\s+"
+    + _AUXILIARY
+    + SPEECH_VERB
+    # "Lavrov: “We will …”"
+    + r"|\s*:\s*[“\"«‘]"
+)
+SPEAKS_BEFORE = re.compile(
+    # "“…,” said Lavrov", "according to Foreign Minister Lavrov"
+    r"(?:[”\"’»,]\s*" + SPEECH_VERB + r"|\b[Aa]ccording\s+to|\b[Qq]uoting)\s+"
+    r"(?:" + _TITLE_WORD + r"\s+){0,6}$"
+)
+TITLE_AUTHOR_AFTER = re.compile(
+    r"(?:’s|'s|’|')\s+(?:[\w\-]+\s+){0,3}?" + GENRE + r"|\s*:", re.IGNORECASE
+)
+TITLE_AUTHOR_BEFORE = re.compile(
+    GENRE + r"\s+(?:by|of|from|with|given\s+by)\s+(?:" + _TITLE_WORD + r"\s+){0,6}$",
+    re.IGNORECASE,
+)
+LABEL_PREFIX = re.compile(r"(?:" + _TITLE_WORD + r"\s+){0,8}")
+
+
+def is_label(text: str, start: int, end: int) -> bool:
+    """The name opens its line and a colon follows: "President of Russia Vladimir Putin: …"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(LABEL_PREFIX.fullmatch(text[line_start:start]) and re.match(r"\s*:", text[end:]))
+
+
+def speaks_at(text: str, start: int, end: int, title_length: int = 0) -> bool:
+    """Whether the name at text[start:end] is said to speak or to author the text."""
+    if SPEAKS_AFTER.match(text, end) or SPEAKS_BEFORE.search(text[max(0, start - 120) : start]):
+        return True
+    if end <= title_length:
+        title = text[:title_length]
+        return bool(
+            TITLE_AUTHOR_AFTER.match(title, end) or TITLE_AUTHOR_BEFORE.search(title[:start])
+        )
+    return False
+
+
+def _speakers(text: str, spans_of: dict, title_length: int, transcript: bool) -> tuple[list, list]:
+    """(speakers, mentioned) of the people in `spans_of` {person: [spans]}, in text order."""
+    labelled = {p for p, spans in spans_of.items() if any(is_label(text, *s) for s in spans)}
+    if transcript and labelled:
+        # A transcript's speakers are the people who speak in it: its speaker labels.
+        speaking = labelled
+    else:
+        speaking = labelled | {
+            p
+            for p, spans in spans_of.items()
+            if any(speaks_at(text, s, e, title_length) for s, e in spans)
+        }
+    return [p for p in spans_of if p in speaking], [p for p in spans_of if p not in speaking]
+
+
+def name_spans(text: str, officials) -> tuple[dict, list[tuple[int, int]]]:
+    """{official: spans where a form of the name stands} in order of first mention, and all
+    the spans (longest form first, so "Russian Foreign Minister Sergey Lavrov" is one name)."""
     forms = []
     for official in officials:
         for form in [official.name, *official.alias_list]:
@@ -486,16 +579,29 @@ def match_officials(text: str, officials) -> tuple[list, list[tuple[int, int]]]:
     forms.sort(key=lambda item: len(item[0]), reverse=True)
     spans: list[tuple[int, int]] = []
     claimed = bytearray(len(text))
-    first: dict = {}
+    found: dict = {}
     for form, official in forms:
         for m in _alias_pattern(form).finditer(text):
             if any(claimed[m.start() : m.end()]):
                 continue
             claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             spans.append((m.start(), m.end()))
-            first[official] = min(first.get(official, m.start()), m.start())
-    found = sorted(first, key=lambda o: first[o])
-    return found, spans
+            found.setdefault(official, []).append((m.start(), m.end()))
+    ordered = sorted(found, key=lambda o: min(found[o]))
+    return {o: sorted(found[o]) for o in ordered}, spans
+
+
+def match_officials(
+    text: str, officials, *, title_length: int = 0, transcript: bool = False
+) -> tuple[list, list, list[tuple[int, int]]]:
+    """(speakers, mentioned, spans): the officials of the knowledge base `text` has speak or
+    quotes as authors, those it only names, and the spans their names cover.
+
+    `title_length`: the text begins with the title, of that many characters.
+    """
+    spans_of, spans = name_spans(text, officials)
+    speakers, mentioned = _speakers(text, spans_of, title_length, transcript)
+    return speakers, mentioned, spans
 
 
 def find_unknown_people(text: str, officials, covered: list[tuple[int, int]]) -> list[str]:
@@ -515,6 +621,18 @@ def find_unknown_people(text: str, officials, covered: list[tuple[int, int]]) ->
         if name not in people:
             people.append(name)
     return people
+
+
+def unknown_speakers(
+    text: str, names: list[str], *, title_length: int = 0, transcript: bool = False
+) -> list[str]:
+    """Those of `names` (people not in the knowledge base) whom `text` has speak, by full
+    name or by surname ("Ambassador Oleg Sverdlin said", "Sverdlin recalled")."""
+    spans_of = {}
+    for name in names:
+        forms = {name, name.split()[-1]}
+        spans_of[name] = [m.span() for form in forms for m in _alias_pattern(form).finditer(text)]
+    return _speakers(text, spans_of, title_length, transcript)[0]
 
 
 # --------------------------------------------------------------------------- themes
@@ -542,36 +660,241 @@ def best_theme(sentence: str, themes):
     return hits[0].theme if hits else None
 
 
-# --------------------------------------------------------------------------- database
+# --------------------------------------------------------------------------- places
+
+# Words that stand beside a date in a header but name no place.
+NOT_PLACES = {"Published", "Updated", "Posted", "Date", "Modified", "Created", "Last", "Time"}
+LEAD_PLACE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z\-]+(?:\s[A-Z][A-Za-z\-]+)?),\s+(?:(?i:" + _MONTH + r")|\d)"
+)
+
+
+def _place_name(word: str) -> str:
+    return word.title() if word.isupper() else word
+
+
+def find_place(raw: str) -> str:
+    """The place a dateline gives ("November 27, 2025, Bishkek", "MOSCOW, January 1.")."""
+    for line in raw.splitlines():
+        line = _normalise(line)
+        if not line or TAIL_MARKERS.match(line):
+            continue
+        dates = full_dates(line) if is_dateline(line) else []
+        if dates:
+            start, end, _d = dates[0]
+            rest = re.sub(r"\d{1,2}:\d{2}|[,.:|–—\-/()]", " ", line[:start] + " " + line[end:])
+            words = [w for w in rest.split() if w[:1].isupper() and w not in NOT_PLACES]
+            if words:
+                return " ".join(_place_name(w) for w in words)
+    paragraphs = _split(raw)[1]
+    m = LEAD_PLACE.match(paragraphs[0]) if paragraphs else None
+    if m and m["place"].split()[0] not in NOT_PLACES:
+        return " ".join(_place_name(w) for w in m["place"].split())
+    return ""
+
+
+def _names(text: str, words: str) -> bool:
+    return bool(_alias_pattern(words).search(text))
+
+
+# How a text names a meeting of each kind, for meetings whose place is not recorded.
+MEETING_WORDS = {
+    "csc": r"Collective Security Council|summit",
+    "cfm": r"Council of (?:the )?Foreign Ministers|foreign ministers|ministerial",
+    "cdm": r"Council of (?:the )?Defen[cs]e Ministers|defen[cs]e ministers",
+    "cssc": r"Secretaries of (?:the )?Security Councils",
+    "forum": r"forum",
+}
+
+
+def _names_meeting(text: str, summit) -> bool:
+    words = MEETING_WORDS.get(summit.kind)
+    if words and re.search(r"\b(?:" + words + r")\b", text, re.IGNORECASE):
+        return True
+    return summit.title.lower() in text.lower()
+
+
+# --------------------------------------------------------------------------- chairmanships
+
+PRESIDENCY_WORD = re.compile(
+    r"\b(?:presidency|chairmanship|chair|chairing|chaired|chairs|presides|presiding)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<![\w.\-–/])(?:199\d|2[01]\d\d)(?![\w\-–/])")
+# The year belongs to the chairmanship when at most this many words stand between them:
+# "the 2026 CSTO Presidency", "chairmanship in 2026", "chairmanship on January 1, 2026".
+YEAR_DISTANCE = 4
+# Adjectives of the member states ("the Russian presidency", "the Kyrgyz Republic").
+DEMONYMS = {
+    "russia": ("Russian",),
+    "belarus": ("Belarusian", "Belarussian", "Belorussian"),
+    "kazakhstan": ("Kazakh", "Kazakhstani"),
+    "kyrgyzstan": ("Kyrgyz",),
+    "tajikistan": ("Tajik", "Tajikistani"),
+    "armenia": ("Armenian",),
+    "uzbekistan": ("Uzbek",),
+    "azerbaijan": ("Azerbaijani",),
+    "georgia": ("Georgian",),
+}
+
+
+def _shorten(sentence: str, limit: int = 200) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+ORGANISATION = re.compile(
+    r"\b(?:of\s+)?(?:the\s+)?(?:Collective\s+Security\s+Treaty\s+Organi[sz]ation|CSTO|"
+    r"Organi[sz]ation)(?:\s*\(CSTO\))?"
+)
+
+
+def _between(s: str, a: tuple[int, int], b: tuple[int, int]) -> str:
+    """The words between two spans of `s`, the organisation's name left out."""
+    between = s[a[1] : b[0]] if a[1] <= b[0] else s[b[1] : a[0]]
+    return ORGANISATION.sub(" ", between)
+
+
+def presidency_named_in(text: str) -> tuple[object | None, str]:
+    """The chairmanship a text states in so many words, for a text without a date.
+
+    A sentence that speaks of a presidency or chairmanship and names exactly one member
+    state and one year ("about Russia holding the 2026 CSTO Presidency") names the
+    chairmanship of that state for that year. The one recorded chairmanship so named is
+    returned with a note quoting the sentence; none when the text names several, or only
+    ones the knowledge base does not record (the note says which). No date is inferred.
+    """
+    from presidencies.models import MemberState, Presidency
+
+    states = list(MemberState.objects.all())
+    patterns = {}
+    for state in states:
+        forms = sorted({state.name, *DEMONYMS.get(state.slug, ())}, key=len, reverse=True)
+        patterns[state] = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+        )
+    named: dict[tuple, str] = {}
+    for sentence in sentences(text):
+        if not PRESIDENCY_WORD.search(sentence):
+            continue
+        chairs = [state for state, pattern in patterns.items() if pattern.search(sentence)]
+        years = {
+            year[0]
+            for word in PRESIDENCY_WORD.finditer(sentence)
+            for year in YEAR.finditer(sentence)
+            if len(_between(sentence, word.span(), year.span()).split()) <= YEAR_DISTANCE
+        }
+        if len(chairs) == 1 and len(years) == 1:
+            named.setdefault((chairs[0], int(years.pop())), sentence)
+    if not named:
+        return None, ""
+    found = {}
+    missing = []
+    for (state, year), sentence in named.items():
+        presidency = Presidency.objects.filter(chair=state, year=year).first()
+        if presidency:
+            found.setdefault(presidency, sentence)
+        else:
+            missing.append(f"{state.name} {year}")
+    if len(found) == 1 and not missing:
+        presidency, sentence = next(iter(found.items()))
+        return presidency, (
+            f"The text gives no date; the chairmanship {presidency} follows from its words "
+            f"“{_shorten(sentence)}”."
+        )
+    named_list = ", ".join([*(str(p) for p in found), *missing])
+    if missing and not found:
+        return None, (
+            f"The text names the chairmanship {named_list}, which the knowledge base does "
+            "not record; no chairmanship is proposed."
+        )
+    return None, f"The text names several chairmanships ({named_list}); none is proposed."
+
+
+def _covers(presidency, day: datetime.date) -> bool:
+    """Chairmanships are annual and named for their year; the next chair takes over at the
+    autumn summit or on 1 January. So an open chairmanship (no end date recorded) covers at
+    most the end of its year: `russia-2026` is not taken to be in office in 2027."""
+    return presidency.end_date is not None or day <= datetime.date(presidency.year, 12, 31)
 
 
 def find_presidency(day: datetime.date | None):
+    """The chairmanship in office on `day`, or None."""
+    return find_presidency_with_note(day)[0]
+
+
+def find_presidency_with_note(day: datetime.date | None) -> tuple[object | None, str]:
+    """(chairmanship in office on `day`, a note when one is deliberately not proposed)."""
     from presidencies.models import Presidency
 
     if day is None:
-        return None
-    found = Presidency.objects.in_office_on(day).select_related("chair").first()
-    if found:
-        return found
+        return None, ""
+    in_office = list(Presidency.objects.in_office_on(day).select_related("chair"))
+    for candidate in in_office:
+        if _covers(candidate, day):
+            return candidate, ""
     # Chairmanships are named for a year; many rows lack a start or end date.
     for candidate in Presidency.objects.filter(year=day.year).select_related("chair"):
         starts_ok = candidate.start_date is None or candidate.start_date <= day
         ends_ok = candidate.end_date is None or candidate.end_date >= day
         if starts_ok and ends_ok:
-            return candidate
+            return candidate, ""
     # Russia 2020 began on 28 November 2019.
-    return (
+    ahead = (
         Presidency.objects.filter(year=day.year + 1, start_date__lte=day)
         .select_related("chair")
         .first()
     )
+    if ahead:
+        return ahead, ""
+    if in_office:
+        open_one = in_office[0]
+        return None, (
+            f"No chairmanship is recorded for {day.year}: {open_one} has no end date but is "
+            f"named for {open_one.year}, and chairmanships are annual. None is proposed."
+        )
+    return None, f"No chairmanship recorded in the knowledge base covers {day.isoformat()}."
 
 
-def find_summit(day: datetime.date | None, text: str):
+# --------------------------------------------------------------------------- meetings
+
+
+def find_summit(day: datetime.date | None, text: str, place: str = ""):
+    """The meeting the text reports on: its date and its place must both fit.
+
+    With a date: a meeting held that day whose city the text names or the dateline gives.
+    When the text names no place, a meeting of that day whose kind it names ("summit",
+    "Council of Foreign Ministers") — unless the dateline or the text puts it in the city
+    of another meeting (a statement from Moscow is not about the Bishkek summit). A
+    meeting whose city is not recorded fits when the text names its kind.
+    Without a date: a meeting whose city and day-and-month the text names together.
+    """
     from presidencies.models import Summit
 
     if day is not None:
-        return Summit.objects.filter(date=day).order_by("pk").first()
+        other_cities = set(Summit.objects.exclude(city="").values_list("city", flat=True))
+        best: list = []
+        rank_best = 3
+        for summit in Summit.objects.filter(date=day).order_by("pk"):
+            if summit.city:
+                if _names(text, summit.city) or place.lower() == summit.city.lower():
+                    rank = 0
+                elif (
+                    not place
+                    and not any(_names(text, c) for c in other_cities - {summit.city})
+                    and _names_meeting(text, summit)
+                ):
+                    rank = 1
+                else:
+                    continue
+            elif _names_meeting(text, summit):
+                rank = 2
+            else:
+                continue
+            if rank < rank_best:
+                best, rank_best = [summit], rank
+            elif rank == rank_best:
+                best.append(summit)
+        return best[0] if len(best) == 1 else None
     # No date: a meeting whose city and day-and-month ("in Bishkek on November 28") the
     # text names together, when exactly one meeting fits.
     fits = []
@@ -597,13 +920,31 @@ def analyse(raw: str) -> Analysis:
 
     officials = list(Official.objects.all())
     searched = f"{title}\n\n{text}" if title else text
-    result.officials, covered = match_officials(searched, officials)
+    title_length = len(title)
+    transcript = result.kind == "transcript"
+    result.officials, result.mentioned, covered = match_officials(
+        searched, officials, title_length=title_length, transcript=transcript
+    )
     result.unknown_people = find_unknown_people(searched, officials, covered)
+    result.unknown_speakers = unknown_speakers(
+        searched, result.unknown_people, title_length=title_length, transcript=transcript
+    )
 
-    result.summit = find_summit(result.date, searched)
-    result.presidency = find_presidency(result.date)
-    if result.presidency is None and result.date is None and result.summit is not None:
-        result.presidency = result.summit.presidency
+    result.summit = find_summit(result.date, searched, find_place(raw))
+    if result.date is not None:
+        result.presidency, note = find_presidency_with_note(result.date)
+        result.notes += [note] if note else []
+    else:
+        # Never a guessed date; but the text may state the chairmanship in so many words.
+        result.presidency, note = presidency_named_in(searched)
+        result.notes += [note] if note else []
+        if result.presidency is None and result.summit is not None:
+            result.presidency = result.summit.presidency
+            if result.presidency:
+                result.notes.append(
+                    f"The text gives no date; the chairmanship {result.presidency} is that of "
+                    f"the meeting it reports on, {result.summit}."
+                )
 
     themes = list(Theme.objects.all())
     result.themes = theme_hits(searched, themes)

@@ -1,15 +1,46 @@
 """Forms of the admin's "Import statement" page: the raw text, then the review."""
 
+import base64
+import zlib
+
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 
 from documents.models import Document, DocumentKind
-from presidencies.models import Official, Presidency, Priority, Summit
+from presidencies.models import Official, Presidency, Priority, Summit, Theme
 
 from .analysis import MAX_BYTES, InputError, decode_input
-from .services import duplicate_of
+from .services import ImportData, duplicate_of
 
 MAX_ITEMS = 200
+# Rows the review offers at most: each sends up to three fields, and a request may carry
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (1000) in all.
+MAX_QUOTES = 200
+MAX_PEOPLE = 100
+RAW_SALT = "importer.review.raw-text"
+
+
+def sign_raw(raw: str) -> str:
+    """The raw text for the review form's hidden field, exactly as received.
+
+    Not in a textarea: HTML parsing turns CR and CRLF into LF, and a browser sends every
+    line break of a form field as CRLF, so a text would not come back byte for byte.
+    Compressed (the review form also carries the cleaned text) and signed, so that what
+    is saved is what was received.
+    """
+    packed = base64.b64encode(zlib.compress(raw.encode("utf-8"), 6)).decode("ascii")
+    return signing.Signer(salt=RAW_SALT).sign(packed)
+
+
+def unsign_raw(token: str) -> str:
+    try:
+        packed = signing.Signer(salt=RAW_SALT).unsign(token)
+        # At most MAX_BYTES + 1 bytes come out: the token is ours, but keep the bound.
+        data = zlib.decompressobj().decompress(base64.b64decode(packed), MAX_BYTES + 1)
+        return data.decode("utf-8")
+    except (signing.BadSignature, ValueError, zlib.error) as exc:
+        raise ValidationError("The raw text was altered; start the import again.") from exc
 
 
 class PriorityChoiceField(forms.ModelChoiceField):
@@ -34,9 +65,12 @@ class SourceForm(forms.Form):
         if upload:
             if upload.size > MAX_BYTES:
                 raise ValidationError(f"The file is larger than {MAX_BYTES // 1024 // 1024} MB.")
+            # A file is kept byte for byte, CRLF and all.
             data = upload.read(MAX_BYTES + 1)
         else:
-            # Browsers send a textarea's line breaks as CRLF.
+            # A browser sends a textarea's line breaks as CRLF whatever was pasted (the
+            # clipboard's own line ends never reach the server): undoing that gives the
+            # text the editor pasted, as the textarea held it.
             data = (cleaned.get("raw_text") or "").replace("\r\n", "\n").encode("utf-8")
         try:
             cleaned["raw"] = decode_input(data)
@@ -48,6 +82,8 @@ class SourceForm(forms.Form):
 class ReviewForm(forms.Form):
     """Step 2: everything the analysis proposes, for the editor to correct."""
 
+    limits: list[str] = []  # what the review leaves out (review_form_for)
+
     title = forms.CharField(max_length=400, required=False)
     slug = forms.SlugField(max_length=200)
     date = forms.DateField(
@@ -58,35 +94,61 @@ class ReviewForm(forms.Form):
     text = forms.CharField(
         label="Cleaned text", widget=forms.Textarea(attrs={"rows": 30, "cols": 70})
     )
-    raw_text = forms.CharField(
-        label="Raw text (as received)",
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 30, "cols": 70, "readonly": "readonly"}),
-    )
+    raw_token = forms.CharField(widget=forms.HiddenInput)
     officials = forms.ModelMultipleChoiceField(
         queryset=Official.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Speakers",
+        help_text="Ticked: the officials the text has speak or quotes as authors.",
     )
+    mentioned = forms.ModelMultipleChoiceField(
+        queryset=Official.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Only mentioned",
+        help_text="Named in the text but not speaking; tick to add as a speaker.",
+    )
+    mentioned_ids = forms.CharField(widget=forms.HiddenInput, required=False)
     presidency = forms.ModelChoiceField(
         queryset=Presidency.objects.select_related("chair"), required=False, label="Chairmanship"
     )
     summit = forms.ModelChoiceField(queryset=Summit.objects.all(), required=False, label="Meeting")
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Recorded in the editorial note, with the themes of the cited priorities.",
+    )
+    editorial_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
+        help_text="What was inferred from context rather than stated, and why.",
+    )
     people_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ITEMS)
     quote_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ITEMS)
 
-    def __init__(self, *args, people_count=0, quote_count=0, **kwargs):
+    def __init__(self, *args, people_count=0, quote_count=0, mentioned=(), **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
             people_count = _count(self.data.get("people_count"))
             quote_count = _count(self.data.get("quote_count"))
+            mentioned_ids = _ids(self.data.get("mentioned_ids"))
+        else:
+            mentioned_ids = [o.pk for o in mentioned]
+            self.initial["mentioned_ids"] = ",".join(str(pk) for pk in mentioned_ids)
+        # The people the text only mentions are listed apart from the speakers, unticked.
+        self.fields["mentioned"].queryset = Official.objects.filter(pk__in=mentioned_ids)
+        self.fields["officials"].queryset = Official.objects.exclude(pk__in=mentioned_ids)
         self.people_count, self.quote_count = people_count, quote_count
         for i in range(people_count):
             self.fields[f"person_{i}_create"] = forms.BooleanField(
                 required=False, label="Create as new official"
             )
             self.fields[f"person_{i}_name"] = forms.CharField(max_length=150, required=False)
+            self.fields[f"person_{i}_speaker"] = forms.BooleanField(
+                required=False, label="as a speaker"
+            )
         priorities = Priority.objects.select_related("presidency__chair")
         for i in range(quote_count):
             self.fields[f"quote_{i}_use"] = forms.BooleanField(required=False, label="Cite")
@@ -99,7 +161,8 @@ class ReviewForm(forms.Form):
 
     def people_rows(self):
         return [
-            (self[f"person_{i}_create"], self[f"person_{i}_name"]) for i in range(self.people_count)
+            (self[f"person_{i}_create"], self[f"person_{i}_name"], self[f"person_{i}_speaker"])
+            for i in range(self.people_count)
         ]
 
     def quote_rows(self):
@@ -108,14 +171,22 @@ class ReviewForm(forms.Form):
             for i in range(self.quote_count)
         ]
 
+    def raw_text(self) -> str:
+        """The raw text, for display beside the cleaned one."""
+        token = self["raw_token"].value() or ""
+        try:
+            return unsign_raw(token)
+        except ValidationError:
+            return ""
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if Document.objects.filter(slug=slug).exists():
             raise ValidationError("A document with this slug already exists.")
         return slug
 
-    def clean_raw_text(self):
-        raw = self.cleaned_data["raw_text"].replace("\r\n", "\n")
+    def clean_raw_token(self):
+        raw = unsign_raw(self.cleaned_data["raw_token"])
         if len(raw.encode("utf-8")) > MAX_BYTES:
             raise ValidationError(f"The text is larger than {MAX_BYTES // 1024 // 1024} MB.")
         return raw
@@ -126,6 +197,9 @@ class ReviewForm(forms.Form):
         if existing:
             raise ValidationError(f"This text is already stored as {existing.slug}.")
         return text
+
+    def clean_editorial_note(self):
+        return self.cleaned_data["editorial_note"].replace("\r\n", "\n").strip()
 
     def clean(self):
         cleaned = super().clean()
@@ -142,12 +216,25 @@ class ReviewForm(forms.Form):
                 self.add_error(f"quote_{i}_text", "The quote is empty.")
         return cleaned
 
-    def new_officials(self) -> list[str]:
+    def _people(self, speaking: bool) -> list[str]:
         return [
             self.cleaned_data[f"person_{i}_name"].strip()
             for i in range(self.people_count)
             if self.cleaned_data.get(f"person_{i}_create")
+            and bool(self.cleaned_data.get(f"person_{i}_speaker")) == speaking
         ]
+
+    def new_officials(self) -> list[str]:
+        """New officials to create as speakers."""
+        return self._people(speaking=True)
+
+    def new_mentioned(self) -> list[str]:
+        """New officials to create who only are mentioned."""
+        return self._people(speaking=False)
+
+    def speakers(self) -> list:
+        chosen = [*self.cleaned_data["officials"], *self.cleaned_data["mentioned"]]
+        return list(dict.fromkeys(chosen))
 
     def citations(self) -> list[tuple[str, Priority]]:
         return [
@@ -159,6 +246,26 @@ class ReviewForm(forms.Form):
             if self.cleaned_data.get(f"quote_{i}_use")
         ]
 
+    def import_data(self) -> ImportData:
+        data = self.cleaned_data
+        return ImportData(
+            title=data["title"],
+            slug=data["slug"],
+            date=data["date"],
+            kind=data["kind"],
+            publisher=data["publisher"],
+            text=data["text"],
+            raw_text=data["raw_token"],
+            officials=self.speakers(),
+            new_officials=self.new_officials(),
+            new_mentioned=self.new_mentioned(),
+            presidency=data["presidency"],
+            summit=data["summit"],
+            citations=self.citations(),
+            themes=list(data["themes"]),
+            editorial_note=data["editorial_note"],
+        )
+
 
 def _count(value) -> int:
     try:
@@ -167,7 +274,12 @@ def _count(value) -> int:
         return 0
 
 
+def _ids(value) -> list[int]:
+    return [int(x) for x in (value or "").split(",") if x.strip().isdigit()][:MAX_ITEMS]
+
+
 def initial_from(analysis, slug: str) -> dict:
+    """The review form's initial values: what `services.import_data_from` would store."""
     initial = {
         "title": analysis.title,
         "slug": slug,
@@ -175,18 +287,48 @@ def initial_from(analysis, slug: str) -> dict:
         "kind": analysis.kind,
         "publisher": analysis.publisher,
         "text": analysis.text,
-        "raw_text": analysis.raw,
+        "raw_token": sign_raw(analysis.raw),
         "officials": [o.pk for o in analysis.officials],
+        "mentioned": [],
         "presidency": analysis.presidency.pk if analysis.presidency else None,
         "summit": analysis.summit.pk if analysis.summit else None,
+        "themes": [h.theme.pk for h in analysis.themes],
+        "editorial_note": " ".join(analysis.notes),
         "people_count": len(analysis.unknown_people),
         "quote_count": len(analysis.priorities),
     }
     for i, name in enumerate(analysis.unknown_people):
         initial[f"person_{i}_name"] = name
         initial[f"person_{i}_create"] = False
+        initial[f"person_{i}_speaker"] = name in analysis.unknown_speakers
     for i, candidate in enumerate(analysis.priorities):
         initial[f"quote_{i}_text"] = candidate.quote
         initial[f"quote_{i}_use"] = False
         initial[f"quote_{i}_priority"] = candidate.priority.pk if candidate.priority else None
     return initial
+
+
+def review_form_for(analysis, slug: str) -> ReviewForm:
+    """The review form for `analysis`, with at most MAX_PEOPLE new people and MAX_QUOTES
+    candidate quotes (`form.limits` says what was left out)."""
+    limits = []
+    if len(analysis.unknown_people) > MAX_PEOPLE:
+        limits.append(
+            f"Only the first {MAX_PEOPLE} of {len(analysis.unknown_people)} people not in "
+            "the knowledge base are offered."
+        )
+        analysis.unknown_people = analysis.unknown_people[:MAX_PEOPLE]
+    if len(analysis.priorities) > MAX_QUOTES:
+        limits.append(
+            f"Only the first {MAX_QUOTES} of {len(analysis.priorities)} candidate quotes "
+            "are offered."
+        )
+        analysis.priorities = analysis.priorities[:MAX_QUOTES]
+    form = ReviewForm(
+        initial=initial_from(analysis, slug),
+        people_count=len(analysis.unknown_people),
+        quote_count=len(analysis.priorities),
+        mentioned=analysis.mentioned,
+    )
+    form.limits = limits
+    return form

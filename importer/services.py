@@ -1,4 +1,8 @@
-"""Storing an imported statement: the document, new officials, speakers and citations."""
+"""Storing an imported statement: the document, new officials, speakers and citations.
+
+The admin's review form and `import_statement --save` both build an `ImportData` and call
+`store()`, so the two store the same things.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +44,25 @@ def propose_slug(title: str, date: datetime.date | None, kind: str, publisher: s
     return _unique(Document, base, 200)
 
 
+THEMES_NOTE = "Themes (proposed from the theme keywords, checked on import): "
+
+
+def editorial_note(note: str, themes) -> str:
+    """The document's editorial note: the editor's note, then the themes of the statement.
+
+    A Document has no link to themes: it reaches them only through the priorities its
+    citations back. The themes ticked in the review would be lost for a statement that
+    backs no priority (or not all of them), so they are written into the editorial note,
+    with the themes of the cited priorities, which the document is about whatever the
+    boxes say. Nothing is filtered away: every candidate quote stays on offer.
+    """
+    parts = [note.strip()] if note.strip() else []
+    names = sorted({t.name for t in themes})
+    if names:
+        parts.append(THEMES_NOTE + ", ".join(names) + ".")
+    return "\n\n".join(parts)
+
+
 @dataclass
 class ImportData:
     title: str
@@ -49,11 +72,43 @@ class ImportData:
     publisher: str
     text: str
     raw_text: str
-    officials: list = field(default_factory=list)
-    new_officials: list[str] = field(default_factory=list)
+    officials: list = field(default_factory=list)  # the speakers
+    new_officials: list[str] = field(default_factory=list)  # created, and speakers
+    new_mentioned: list[str] = field(default_factory=list)  # created, only mentioned
     presidency: object | None = None
     summit: object | None = None
     citations: list[tuple[str, object]] = field(default_factory=list)  # (quote, priority)
+    themes: list = field(default_factory=list)
+    editorial_note: str = ""
+
+
+def import_data_from(
+    analysis, *, slug: str = "", create_people: bool = False, cite: bool = False
+) -> ImportData:
+    """What the review form proposes for `analysis`, saved unchanged.
+
+    create_people: create the people not yet known (ticking every "Create as new official"
+    box); those the text has speak become speakers. cite: cite every candidate quote for
+    which a priority is proposed (ticking those "Cite" boxes). Both are off in the form.
+    """
+    people = analysis.unknown_people if create_people else []
+    return ImportData(
+        title=analysis.title,
+        slug=slug or propose_slug(analysis.title, analysis.date, analysis.kind, analysis.publisher),
+        date=analysis.date,
+        kind=analysis.kind,
+        publisher=analysis.publisher,
+        text=analysis.text,
+        raw_text=analysis.raw,
+        officials=list(analysis.officials),
+        new_officials=[n for n in people if n in analysis.unknown_speakers],
+        new_mentioned=[n for n in people if n not in analysis.unknown_speakers],
+        presidency=analysis.presidency,
+        summit=analysis.summit,
+        citations=[(c.quote, c.priority) for c in analysis.priorities if cite and c.priority],
+        themes=[h.theme for h in analysis.themes],
+        editorial_note=" ".join(analysis.notes),
+    )
 
 
 def store(data: ImportData) -> Document:
@@ -67,11 +122,19 @@ def store(data: ImportData) -> Document:
         ) from None
 
 
+def _new_official(name: str) -> Official:
+    official = Official(name=name, slug=_unique(Official, slugify_name(name), 150))
+    official.full_clean()
+    official.save()
+    return official
+
+
 def _store(data: ImportData) -> Document:
     with transaction.atomic():
         existing = duplicate_of(data.text)
         if existing:
             raise ValidationError({"text": f"This text is already stored as {existing.slug}."})
+        themes = [*data.themes, *(p.theme for _q, p in data.citations if p is not None)]
         document = Document(
             slug=data.slug or propose_slug(data.title, data.date, data.kind, data.publisher),
             kind=data.kind,
@@ -82,15 +145,14 @@ def _store(data: ImportData) -> Document:
             raw_text=data.raw_text,
             presidency=data.presidency,
             summit=data.summit,
+            editorial_note=editorial_note(data.editorial_note, themes),
         )
         document.full_clean()
         document.save()
         speakers = list(data.officials)
-        for name in data.new_officials:
-            official = Official(name=name, slug=_unique(Official, slugify_name(name), 150))
-            official.full_clean()
-            official.save()
-            speakers.append(official)
+        speakers += [_new_official(name) for name in data.new_officials]
+        for name in data.new_mentioned:
+            _new_official(name)
         document.speakers.set(speakers)
         errors = []
         for number, (quote, priority) in enumerate(data.citations, start=1):

@@ -9,8 +9,8 @@ from django.urls import reverse
 from documents.models import Document
 
 from .analysis import analyse
-from .forms import ReviewForm, SourceForm, initial_from
-from .services import ImportData, duplicate_of, propose_slug, store
+from .forms import ReviewForm, SourceForm, review_form_for
+from .services import duplicate_of, propose_slug, store
 
 
 def import_statement(request):
@@ -24,24 +24,8 @@ def import_statement(request):
     if request.method == "POST" and request.POST.get("step") == "review":
         form = ReviewForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                document = store(
-                    ImportData(
-                        title=data["title"],
-                        slug=data["slug"],
-                        date=data["date"],
-                        kind=data["kind"],
-                        publisher=data["publisher"],
-                        text=data["text"],
-                        raw_text=data["raw_text"],
-                        officials=list(data["officials"]),
-                        new_officials=form.new_officials(),
-                        presidency=data["presidency"],
-                        summit=data["summit"],
-                        citations=form.citations(),
-                    )
-                )
+                document = store(form.import_data())
             except ValidationError as exc:
                 for message in exc.messages:
                     form.add_error(None, message)
@@ -64,15 +48,10 @@ def import_statement(request):
                 source.add_error(None, "Nothing is left once the page furniture is removed.")
             else:
                 slug = propose_slug(result.title, result.date, result.kind, result.publisher)
-                form = ReviewForm(
-                    initial=initial_from(result, slug),
-                    people_count=len(result.unknown_people),
-                    quote_count=len(result.priorities),
-                )
                 return TemplateResponse(
                     request,
                     "admin/importer/review.html",
-                    {**context, "form": form, "analysis": result},
+                    {**context, "form": review_form_for(result, slug), "analysis": result},
                 )
     else:
         source = SourceForm()

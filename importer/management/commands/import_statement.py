@@ -7,11 +7,18 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from importer.analysis import MAX_BYTES, InputError, analyse, decode_input
-from importer.services import ImportData, duplicate_of, propose_slug, store
+from importer.services import duplicate_of, import_data_from, store
 
 
 class Command(BaseCommand):
-    help = "Analyse a statement (UTF-8 text file) and optionally store it as a document."
+    help = (
+        "Analyse a statement (UTF-8 text file) and optionally store it as a document. "
+        "--save stores what the admin's review form proposes, saved unchanged: the document "
+        "with its raw text (as in the file, line ends and all), speakers, chairmanship, "
+        "meeting and, in its editorial note, what was inferred and the themes. Like the "
+        "form's unticked boxes, it creates no officials and no citations unless asked: "
+        "--create-people, --cite. All is stored in one transaction, or nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path to a UTF-8 text file.")
@@ -19,13 +26,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--save",
             action="store_true",
-            help="Store the document with its speakers, chairmanship and meeting.",
+            help="Store the document with its speakers, chairmanship, meeting and themes.",
+        )
+        parser.add_argument(
+            "--create-people",
+            action="store_true",
+            help="With --save: create the people not in the knowledge base (unknown_people) "
+            "as new officials; those the text has speak (unknown_speakers) become speakers.",
+        )
+        parser.add_argument(
+            "--cite",
+            action="store_true",
+            help="With --save: cite each candidate quote for the priority proposed for it "
+            "(a priority of the chairmanship on the quote's theme); quotes without one are "
+            "not cited.",
         )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
+        if (options["create_people"] or options["cite"]) and not options["save"]:
+            raise CommandError("--create-people and --cite only apply with --save.")
         if path.stat().st_size > MAX_BYTES:
             raise CommandError(f"{path}: the text is larger than {MAX_BYTES // 1024 // 1024} MB.")
         try:
@@ -42,17 +64,8 @@ class Command(BaseCommand):
             existing = duplicate_of(result.text)
             if existing:
                 raise CommandError(f"{path}: already stored as {existing.slug}")
-            data = ImportData(
-                title=result.title,
-                slug=propose_slug(result.title, result.date, result.kind, result.publisher),
-                date=result.date,
-                kind=result.kind,
-                publisher=result.publisher,
-                text=result.text,
-                raw_text=raw,
-                officials=result.officials,
-                presidency=result.presidency,
-                summit=result.summit,
+            data = import_data_from(
+                result, create_people=options["create_people"], cite=options["cite"]
             )
             try:
                 document = store(data)
@@ -67,7 +80,11 @@ class Command(BaseCommand):
         else:
             self._summary(result)
             if document is not None:
-                self.stdout.write(self.style.SUCCESS(f"Saved as {document.slug}"))
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Saved as {document.slug} with {document.citations.count()} citation(s)"
+                    )
+                )
 
     def _summary(self, result) -> None:
         w = self.stdout.write
@@ -77,12 +94,24 @@ class Command(BaseCommand):
         w(f"Publisher:  {result.publisher or '(none)'}")
         w(f"Chairmanship: {result.presidency or '(none)'}")
         w(f"Meeting:    {result.summit or '(none)'}")
-        w("Officials:  " + (", ".join(o.name for o in result.officials) or "(none)"))
-        w("Not in the knowledge base: " + (", ".join(result.unknown_people) or "(none)"))
+        w("Speakers:   " + (", ".join(o.name for o in result.officials) or "(none)"))
+        w("Mentioned:  " + (", ".join(o.name for o in result.mentioned) or "(none)"))
+        w(
+            "Not in the knowledge base: "
+            + (
+                ", ".join(
+                    n + (" (speaks)" if n in result.unknown_speakers else "")
+                    for n in result.unknown_people
+                )
+                or "(none)"
+            )
+        )
         w(
             "Themes:     "
             + (", ".join(f"{h.theme.name} ({h.count})" for h in result.themes) or "(none)")
         )
+        for note in result.notes:
+            w(f"Note:       {note}")
         w(f"Candidate quotes ({len(result.priorities)}):")
         for c in result.priorities:
             theme = c.theme.name if c.theme else "no theme"
