@@ -1,17 +1,42 @@
 """django-filter FilterSets of API v1. A malformed value (`?date_after=not-a-date`, an unknown
 slug) is a 400 with the parameter's message, never an empty or unfiltered list."""
 
+import datetime
+
 import django_filters
 from django import forms
+from django_filters.fields import IsoDateTimeField
 
 from documents.models import Citation, Document, DocumentKind
 from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
 
 
+class UTCIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time as the same instant in UTC.
+
+    Python accepts UTC offsets up to ±23:59 and PostgreSQL only up to ±15:59, so an offset
+    such as `+21:16` would reach the database as is and fail there (a 500); and an instant
+    near year 1 or 9999 may have no UTC equivalent at all, which is a 400 here.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return value
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UTCIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCIsoDateTimeField
+
+
 class UpdatedSinceFilterSet(django_filters.FilterSet):
     """Incremental sync: `?updated_since=<ISO 8601 date-time>&ordering=updated_at`."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Only items changed at or after this time (ISO 8601).",
@@ -120,7 +145,10 @@ class DocumentFilter(UpdatedSinceFilterSet):
 
 class CitationFilter(UpdatedSinceFilterSet):
     document = by_slug(Document.objects.all(), "document", "Document (slug).")
-    priority = IntegerFilter(field_name="priority_id", label="Priority (id).", min_value=1)
+    # Bounded by the largest id a BigAutoField holds: SQLite cannot even bind a larger int.
+    priority = IntegerFilter(
+        field_name="priority_id", label="Priority (id).", min_value=1, max_value=2**63 - 1
+    )
     role = django_filters.ChoiceFilter(choices=Citation.Role.choices)
 
     class Meta:

@@ -25,7 +25,10 @@ class KnowledgeBaseCSVRenderer(CSVRenderer):
                     **renderer_context,
                     "header": list(view.get_serializer().fields),
                 }
-        return super().render(data, media_type, renderer_context)
+        rendered = super().render(data, media_type, renderer_context)
+        # No columns to name (a view without a serializer, such as search): an empty CSV
+        # document is still one line break, so the response keeps its text/csv type.
+        return rendered if rendered or data is None else b"\r\n"
 
     def flatten_item(self, item):
         if isinstance(item, list) and all(not isinstance(v, (dict, list)) for v in item):

@@ -32,8 +32,20 @@ class PageURLField(serializers.Field):
         )
 
 
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A related record named by its slug. A NUL character is refused before the lookup:
+    PostgreSQL cannot compare text holding one, so the query itself would fail (a 500)."""
+
+    default_error_messages = {"null_characters": "Null characters are not allowed."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)
+
+
 def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
+    return SlugReferenceField(slug_field="slug", queryset=queryset, **kwargs)
 
 
 class ModelValidatedSerializer(serializers.ModelSerializer):

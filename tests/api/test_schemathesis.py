@@ -1,0 +1,210 @@
+"""API v1 fuzzed against its own OpenAPI schema: Schemathesis drives a live server.
+
+Two passes of the Schemathesis CLI against `/api/schema/` as the site serves it:
+
+* anonymous, the GET operations only: what the public can read;
+* an editor with a token, every operation (POST, PUT, PATCH and DELETE included).
+
+Each must finish without a server error, a response that contradicts the schema or an
+undocumented content type; the CLI's report is the assertion message. The live server is
+pytest-django's (`--liveserver 127.0.0.1` picks its address where `localhost` resolves
+badly); it serves the test database, SQLite or the PostgreSQL of DATABASE_URL alike.
+"""
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.core.servers import basehttp
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import AnonRateThrottle
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
+CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"
+TIMEOUT = 300
+
+
+# --- The live server: behave like the production server (gunicorn) on the wire -------------
+
+
+class _BodyThenStream:
+    """A de-chunked request body, then the connection's own stream (the next request)."""
+
+    def __init__(self, body: bytes, stream):
+        self._body, self._offset, self._stream = body, 0, stream
+
+    def _take(self, size: int, line: bool) -> bytes:
+        rest = self._body[self._offset :]
+        if line and b"\n" in rest:
+            rest = rest[: rest.index(b"\n") + 1]
+        if size is not None and size >= 0:
+            rest = rest[:size]
+        self._offset += len(rest)
+        return rest
+
+    def read(self, size=-1):
+        if self._offset < len(self._body) or size == 0:
+            return self._take(size, line=False)
+        return self._stream.read(size)
+
+    def readline(self, size=-1):
+        if self._offset < len(self._body) or size == 0:
+            return self._take(size, line=True)
+        return self._stream.readline(size)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _read_chunked(stream) -> bytes:
+    body = b""
+    while size := int(stream.readline(65537).split(b";")[0].strip() or b"0", 16):
+        body += stream.read(size)
+        stream.readline(65537)  # the CRLF after the chunk
+    while stream.readline(65537) not in (b"\r\n", b"\n", b""):
+        pass  # trailer fields
+    return body
+
+
+@pytest.fixture
+def http11_live_server(live_server, monkeypatch):
+    """The live server, with two fixes to Django's development request handler.
+
+    * TCP_NODELAY: the handler writes a response's headers and body separately; with
+      Nagle's algorithm on, each keep-alive request then waits ~40 ms for a delayed ACK,
+      which makes the fuzzing runs several times longer.
+    * Chunked request bodies: requests sends an empty body (a form whose fields were all
+      null) as `Transfer-Encoding: chunked`. gunicorn reads it; Django's handler does not,
+      takes the trailing `0` for the next request line and breaks the connection.
+    """
+    monkeypatch.setattr(basehttp.WSGIRequestHandler, "disable_nagle_algorithm", True)
+    parse_request = basehttp.WSGIRequestHandler.parse_request
+
+    def parse_chunked_request(self):
+        if not parse_request(self):
+            return False
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            body = _read_chunked(self.rfile)
+            del self.headers["Transfer-Encoding"]
+            del self.headers["Content-Length"]
+            self.headers["Content-Length"] = str(len(body))
+            self.rfile = _BodyThenStream(body, self.rfile)
+        return True
+
+    monkeypatch.setattr(basehttp.WSGIRequestHandler, "parse_request", parse_chunked_request)
+    return live_server
+
+
+# --- Data, credentials, settings -----------------------------------------------------------
+
+
+@pytest.fixture
+def editors_group(transactional_db):
+    """The Editors group as migration 0003 defines it.
+
+    A transactional test flushes the database afterwards, data migrations' rows included,
+    so the group is only there for the first such test in a run: recreate it the same way.
+    """
+    migration = importlib.import_module("presidencies.migrations.0003_editors_group")
+    group, _ = Group.objects.get_or_create(name=migration.GROUP)
+    codenames = [
+        f"{action}_{model}"
+        for models in migration.EDITED_MODELS.values()
+        for model in models
+        for action in migration.ACTIONS
+    ]
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=migration.EDITED_MODELS, codename__in=codenames
+        )
+    )
+
+
+@pytest.fixture
+def editor_token(editors_group, editor) -> str:
+    return Token.objects.create(user=editor).key
+
+
+@pytest.fixture
+def fuzzing_settings(settings, monkeypatch):
+    """No anonymous throttle (the fuzzer would be answered 429) and no stale cached reads."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_CLASSES": [],
+        "DEFAULT_THROTTLE_RATES": {"anon": None},
+    }
+    # The views and the throttle class copied the settings when they were imported, so the
+    # override above does not reach them: a rate of None is what turns the throttle off.
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": None})
+    # Cached anonymous reads are keyed on the KB revision, which restarts with each test's
+    # fresh database: entries from an earlier test would be served as current.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# --- The runs --------------------------------------------------------------------------------
+
+
+def run_schemathesis(base_url: str, workdir: Path, *args: str) -> None:
+    command = [
+        str(SCHEMATHESIS),
+        "run",
+        f"{base_url}/api/schema/",
+        "--url",
+        base_url,
+        "--checks",
+        CHECKS,
+        "--mode",
+        "positive",
+        "--max-examples",
+        "30",
+        "--seed",
+        "1",
+        # One request at a time: on SQLite the server's threads share one connection.
+        "--workers",
+        "1",
+        # Only the credentials given here, never made-up ones.
+        "--generation-with-security-parameters",
+        "false",
+        # No example database (.hypothesis/) and no report: nothing written outside tmp_path.
+        "--generation-database",
+        "none",
+        "--no-color",
+        *args,
+    ]
+    result = subprocess.run(  # noqa: S603 - our own command line
+        command,
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    shown = " ".join("Authorization: ..." if a.startswith("Authorization:") else a for a in command)
+    assert result.returncode == 0, (
+        f"schemathesis exited with {result.returncode}:\n{shown}\n\n{result.stdout}{result.stderr}"
+    )
+
+
+def test_anonymous_reads_conform_to_the_schema(
+    http11_live_server, seed, fuzzing_settings, tmp_path
+):
+    run_schemathesis(http11_live_server.url, tmp_path, "--include-method", "GET")
+
+
+def test_editor_operations_conform_to_the_schema(
+    http11_live_server, seed, editor_token, fuzzing_settings, tmp_path
+):
+    run_schemathesis(
+        http11_live_server.url,
+        tmp_path,
+        "--header",
+        f"Authorization: Token {editor_token}",
+    )
