@@ -37,6 +37,9 @@ MAX_LATENCY_S = 5.0
 RECOVERY_LIMIT_S = 10.0
 
 
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
 def count_rows(pg: PgCluster) -> dict[str, int]:
     return {t: int(pg.psql(f"SELECT count(*) FROM {t}")) for t in TABLES}  # noqa: S608
 
@@ -70,6 +73,12 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument(
+        "--server",
+        default="gunicorn",
+        choices=["gunicorn", "granian"],
+        help="the application server under test (compare their robustness)",
+    )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
     parser.add_argument(
         "--pg-port", type=int, default=int(os.environ.get("LOAD_PGPORT", 0)), help="0: a free port"
@@ -102,7 +111,7 @@ def main() -> int:
             log("SKIP: no page or API URL answers 200; loading /readyz (a database query)")
             paths = ["/readyz"]
         report["paths"] = paths
-        server = Server("gunicorn", args.port, env, workers=args.workers)
+        server = Server(args.server, args.port, env, workers=args.workers)
         server.start()
 
         # 1. Load.
@@ -194,7 +203,12 @@ def main() -> int:
         if server:
             server.stop()
         pg.destroy()
+    report["server"], report["failures"] = args.server, failures
     print(json.dumps(report, indent=1))
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"load-{args.server}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(report, indent=1))
+    log(f"JSON written to {out}")
     for failure in failures:
         log(f"FAIL {failure}")
     log("load and restart runs passed" if not failures else "FAILED")
