@@ -14,8 +14,25 @@ class StatementCitationInline(admin.StackedInline):
     model = Citation
     fk_name = "document"
     extra = 1
-    autocomplete_fields = ["priority", "summit", "presidency", "position", "instrument"]
-    fields = ["quote", "role", "priority", "summit", "presidency", "position", "instrument", "note"]
+    autocomplete_fields = [
+        "priority",
+        "summit",
+        "presidency",
+        "position",
+        "member_state",
+        "instrument",
+    ]
+    fields = [
+        "quote",
+        "role",
+        "priority",
+        "summit",
+        "presidency",
+        "position",
+        "member_state",
+        "instrument",
+        "note",
+    ]
 
 
 @admin.register(Document)
@@ -56,8 +73,9 @@ class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
 @admin.register(Citation)
 class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "document", "role", "priority", "summit"]
-    list_filter = ["role", "document__kind"]
+    list_filter = ["role", "document__kind", "document__presidency"]
     search_fields = ["quote", "document__title", "priority__title"]
+    date_hierarchy = "document__date"
     autocomplete_fields = [
         "document",
         "priority",

@@ -109,7 +109,8 @@ class Document(TimeStampedModel):
         blank=True, help_text="What was inferred from context rather than stated, and why."
     )
 
-    history = HistoricalRecords(m2m_fields=[speakers], excluded_fields=["raw_text"])
+    # raw_text is kept in history too: the text as received is never lost, even if edited.
+    history = HistoricalRecords(m2m_fields=[speakers])
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -296,6 +297,15 @@ class Citation(TimeStampedModel):
         if document is not None and self.quote not in document.text:
             raise ValidationError(
                 {"quote": "The quote does not stand verbatim in the document's cleaned text."}
+            )
+        if document is not None and document.paragraph_of(self.quote) is None:
+            # The page highlights and anchors quotes paragraph by paragraph.
+            raise ValidationError(
+                {
+                    "quote": "The quote must stand within a single paragraph of the "
+                    "document's cleaned text, but it runs across a paragraph break: "
+                    "make one citation for each paragraph."
+                }
             )
         if not any(self._has(name) for name in self.TARGETS):
             # The admin inline sets the priority or document itself; a stand-alone

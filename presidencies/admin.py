@@ -9,6 +9,33 @@ from ops.concurrency import VersionCheckAdminMixin
 from .models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 
 
+def has_related_filter(relation: str, title: str, parameter: str, yes: str, no: str):
+    """A yes/no list filter: rows that have at least one `relation`, or none."""
+
+    class HasRelatedFilter(admin.SimpleListFilter):
+        def lookups(self, request, model_admin):
+            return [("yes", yes), ("no", no)]
+
+        def queryset(self, request, queryset):
+            if self.value() == "yes":
+                return queryset.filter(**{f"{relation}__isnull": False}).distinct()
+            if self.value() == "no":
+                return queryset.filter(**{f"{relation}__isnull": True})
+            return queryset
+
+    HasRelatedFilter.title = title
+    HasRelatedFilter.parameter_name = parameter
+    return HasRelatedFilter
+
+
+class ChairmanshipFilter(admin.RelatedOnlyFieldListFilter):
+    """The chairmanships that set priorities on a theme (named as the admin names them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "chairmanship"
+
+
 class CitationInline(admin.TabularInline):
     model = Citation
     extra = 0
@@ -19,6 +46,9 @@ class CitationInline(admin.TabularInline):
 @admin.register(MemberState)
 class MemberStateAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "iso_code", "slug", "updated_at"]
+    list_filter = [
+        has_related_filter("presidencies", "chaired the CSTO", "chaired", "Yes", "No"),
+    ]
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -43,6 +73,10 @@ class PresidencyAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
 @admin.register(Theme)
 class ThemeAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
+    list_filter = [
+        has_related_filter("priorities", "has priorities", "has_priorities", "Yes", "No"),
+        ("priorities__presidency", ChairmanshipFilter),
+    ]
     search_fields = ["name", "description", "keywords"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -58,6 +92,8 @@ class PriorityAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "summary", "citations__quote"]
     autocomplete_fields = ["presidency", "theme", "instruments"]
     list_select_related = ["presidency__chair", "theme"]
+    # A priority has no date of its own: browse by when it was last changed.
+    date_hierarchy = "updated_at"
     inlines = [PriorityCitationInline]
     history_list_display = ["title", "theme", "status"]
 
@@ -72,6 +108,11 @@ class PositionInline(admin.TabularInline):
 @admin.register(Official)
 class OfficialAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
+    list_filter = [
+        ("positions__member_state", admin.RelatedOnlyFieldListFilter),
+        "positions__organisation",
+        has_related_filter("documents", "speaks in a document", "speaker", "Yes", "No"),
+    ]
     search_fields = ["name", "aliases", "positions__title"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PositionInline]
@@ -80,9 +121,10 @@ class OfficialAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
 @admin.register(Position)
 class PositionAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["official", "title", "member_state", "organisation", "start_date", "end_date"]
-    list_filter = ["member_state", "organisation"]
+    list_filter = ["member_state", "organisation", "ended"]
     search_fields = ["official__name", "title", "organisation"]
     autocomplete_fields = ["official", "member_state"]
+    date_hierarchy = "start_date"
     list_select_related = ["official", "member_state"]
 
 

@@ -14,9 +14,10 @@ def collected_static():
 
 @pytest.fixture
 def seed(db):
-    """The knowledge base as the fixtures ship it."""
+    """The knowledge base as the fixtures ship it, every row with its first history version."""
     fixtures = sorted(str(p) for p in (settings.BASE_DIR / "fixtures").glob("*.json"))
     call_command("loaddata", *fixtures, verbosity=0)
+    call_command("record_missing_history", verbosity=0)
 
 
 @pytest.fixture

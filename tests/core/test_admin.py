@@ -7,6 +7,8 @@ from django.urls import reverse
 from documents.models import Citation, Document
 from presidencies.models import Presidency, Priority
 
+from .adminforms import form_data
+
 pytestmark = pytest.mark.django_db
 
 STATEMENT = (
@@ -111,17 +113,14 @@ def test_editor_adds_a_statement_with_a_citation_in_one_screen(editor_client, ed
     assert citation.history.get().history_user == editor
 
 
-def test_editor_sees_and_can_revert_a_change_in_history(editor_client, seed):
+def test_editor_reverts_a_seeded_record_to_the_shipped_version(editor_client, seed):
+    """The fixtures' rows have a first history version, so the first edit loses nothing."""
     presidency = Presidency.objects.get(slug="russia-2026")
+    original = presidency.motto
     change_url = reverse("admin:presidencies_presidency_change", args=[presidency.pk])
-    form = editor_client.get(change_url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {k: ("" if v is None else v) for k, v in data.items()}
-    data.update({"motto": "A wrong motto", "citations-TOTAL_FORMS": "0"})
-    data.update({"citations-INITIAL_FORMS": "0", "citations-MIN_NUM_FORMS": "0"})
-    data.update({"citations-MAX_NUM_FORMS": "1000"})
-    data = {k: v for k, v in data.items() if v is not False}
-    response = editor_client.post(change_url, data)
+    page = editor_client.get(change_url)
+    assert 'name="loaded_version"' in page.content.decode()
+    response = editor_client.post(change_url, form_data(page, motto="A wrong motto"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     presidency.refresh_from_db()
     assert presidency.motto == "A wrong motto"
@@ -130,17 +129,23 @@ def test_editor_sees_and_can_revert_a_change_in_history(editor_client, seed):
         reverse("admin:presidencies_presidency_history", args=[presidency.pk])
     )
     assert history.status_code == 200
-    assert b"A wrong motto" in history.content
-
-    first = presidency.history.order_by("history_date").first()
-    # The fixtures are loaded raw (no history); the first record is the editor's change,
-    # so revert to the state before it through its previous record when there is one.
-    records = list(presidency.history.order_by("history_date"))
-    assert records[-1].history_user.username == "editor"
+    assert "A wrong motto" in history.content.decode()
+    shipped = presidency.history.get(history_type="+")
+    assert shipped.motto == original and shipped.history_user is None
     revert_url = reverse(
-        "admin:presidencies_presidency_simple_history", args=[presidency.pk, first.history_id]
+        "admin:presidencies_presidency_simple_history", args=[presidency.pk, shipped.history_id]
     )
-    assert editor_client.get(revert_url).status_code == 200
+    assert revert_url in history.content.decode()  # the history page links the version
+
+    revert_form = editor_client.get(revert_url)
+    assert revert_form.status_code == 200
+    response = editor_client.post(revert_url, form_data(revert_form))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    presidency.refresh_from_db()
+    assert presidency.motto == original
+    newest = presidency.history.first()
+    assert newest.motto == original and newest.history_user.username == "editor"
+    assert presidency.history.count() == 3  # shipped, the wrong motto, the revert
 
 
 def test_revert_restores_the_earlier_version(editor_client, editor):
@@ -236,3 +241,184 @@ def test_overlapping_chairmanship_is_a_form_error(editor_client, seed):
     assert response.status_code == 200
     assert "overlaps" in str(response.context["adminform"].form.errors)
     assert not Presidency.objects.filter(year=2027).exists()
+
+
+def test_a_quote_across_two_paragraphs_is_a_form_error_and_stores_nothing(editor_client):
+    from tests.factories import PriorityFactory
+
+    priority = PriorityFactory()
+    across = "focus on peacekeeping.\n\nWe will strengthen"
+    assert across in STATEMENT
+    response = editor_client.post(
+        reverse("admin:documents_document_add"),
+        document_form(priority, **{"citations-0-quote": across}),
+    )
+    assert response.status_code == 200
+    assert "within a single paragraph" in response.content.decode()
+    assert not Document.objects.exists() and not Citation.objects.exists()
+
+
+def test_the_statement_screen_cites_for_a_member_state(editor_client):
+    from tests.factories import MemberStateFactory, PriorityFactory
+
+    priority, state = PriorityFactory(), MemberStateFactory()
+    page = editor_client.get(reverse("admin:documents_document_add"))
+    assert 'name="citations-0-member_state"' in page.content.decode()
+    data = document_form(
+        priority, **{"citations-0-priority": "", "citations-0-member_state": state.pk}
+    )
+    response = editor_client.post(reverse("admin:documents_document_add"), data)
+    assert response.status_code == 302
+    assert Citation.objects.get().member_state == state
+
+
+def test_the_editors_name_shows_in_a_new_documents_history(editor_client, editor):
+    from tests.factories import PriorityFactory
+
+    response = editor_client.post(
+        reverse("admin:documents_document_add"), document_form(PriorityFactory())
+    )
+    assert response.status_code == 302
+    document = Document.objects.get(slug="statement-on-peacekeeping")
+    history = editor_client.get(reverse("admin:documents_document_history", args=[document.pk]))
+    assert history.status_code == 200
+    body = history.content.decode()
+    user_change = reverse("admin:auth_user_change", args=[editor.pk])
+    assert f'<a href="{user_change}">{editor.username}</a>' in body  # the "User" column
+    assert "Statement on peacekeeping" in body
+
+
+def test_a_raw_text_edit_is_kept_in_history_and_revertible(editor_client):
+    from tests.factories import DocumentFactory
+
+    document = DocumentFactory(raw_text="Menu | Home\nAs received.")
+    change_url = reverse("admin:documents_document_change", args=[document.pk])
+    page = editor_client.get(change_url)
+    response = editor_client.post(change_url, form_data(page, raw_text="Overwritten by mistake."))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    document.refresh_from_db()
+    assert document.raw_text == "Overwritten by mistake."
+    received, overwritten = document.history.order_by("history_date", "history_id")
+    assert (received.raw_text, overwritten.raw_text) == (
+        "Menu | Home\nAs received.",
+        "Overwritten by mistake.",
+    )
+    history = editor_client.get(reverse("admin:documents_document_history", args=[document.pk]))
+    assert "Overwritten by mistake." in history.content.decode()  # the change is shown
+
+    revert_url = reverse(
+        "admin:documents_document_simple_history", args=[document.pk, received.history_id]
+    )
+    revert_form = editor_client.get(revert_url)
+    assert "Menu | Home\nAs received." in revert_form.content.decode()
+    response = editor_client.post(revert_url, form_data(revert_form))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    document.refresh_from_db()
+    assert document.raw_text == "Menu | Home\nAs received."
+
+
+def test_position_end_before_start_is_a_form_error_and_stores_nothing(editor_client):
+    from tests.factories import OfficialFactory
+
+    official = OfficialFactory()
+    data = {
+        "official": official.pk,
+        "title": "Minister of Foreign Affairs",
+        "member_state": "",
+        "organisation": "",
+        "start_date": "2020-06-01",
+        "end_date": "2019-06-01",
+        "note": "",
+    }
+    response = editor_client.post(reverse("admin:presidencies_position_add"), data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["end_date"] == ["The end date is before the start date."]
+    assert not official.positions.exists()
+    data["end_date"] = "2021-06-01"
+    assert editor_client.post(reverse("admin:presidencies_position_add"), data).status_code == 302
+    assert official.positions.get().end_date.year == 2021
+
+
+def kb_admins():
+    from django.contrib import admin
+
+    return sorted(
+        f"{model._meta.app_label}_{model._meta.model_name}"
+        for model in admin.site._registry
+        if model._meta.app_label in {"presidencies", "documents"}
+    )
+
+
+@pytest.mark.parametrize("name", kb_admins())
+def test_an_editor_opens_every_changelist_and_add_form(editor_client, seed, name):
+    assert editor_client.get(reverse(f"admin:{name}_changelist")).status_code == 200
+    assert editor_client.get(reverse(f"admin:{name}_add")).status_code == 200
+
+
+def test_every_model_of_the_knowledge_base_has_an_admin():
+    from django.apps import apps
+
+    models = [
+        f"{m._meta.app_label}_{m._meta.model_name}"
+        for app in ("presidencies", "documents")
+        for m in apps.get_app_config(app).get_models()
+        if not m.__name__.startswith("Historical") and m.__name__ != "KnowledgeBaseRevision"
+    ]
+    assert sorted(models) == kb_admins()
+
+
+@pytest.mark.parametrize("name", ["auth_user", "auth_group"])
+def test_editors_cannot_manage_users_or_groups(editor_client, editor, name):
+    assert editor_client.get(reverse(f"admin:{name}_changelist")).status_code == 403
+    assert editor_client.get(reverse(f"admin:{name}_add")).status_code == 403
+    if name == "auth_user":
+        change = reverse("admin:auth_user_change", args=[editor.pk])
+        assert editor_client.get(change).status_code == 403
+
+
+@pytest.mark.parametrize("name", kb_admins())
+def test_every_filter_and_date_hierarchy_choice_works(editor_client, seed, name):
+    changelist_url = reverse(f"admin:{name}_changelist")
+    changelist = editor_client.get(changelist_url).context["cl"]
+    choices = [c for spec in changelist.filter_specs for c in spec.choices(changelist)]
+    assert choices
+    for choice in choices:
+        response = editor_client.get(changelist_url + choice["query_string"])
+        assert response.status_code == 200, choice
+    if changelist.date_hierarchy:
+        field = changelist.date_hierarchy
+        rows = changelist.root_queryset.exclude(**{f"{field}__isnull": True})
+        first = rows.values_list(field, flat=True)[:1]
+        if first:
+            year = first[0].year
+            response = editor_client.get(changelist_url, {f"{field}__year": year})
+            assert response.status_code == 200
+            assert response.context["cl"].result_count >= 1
+
+
+@pytest.mark.parametrize(
+    ("name", "filters", "hierarchy"),
+    [
+        ("memberstate", {"chaired"}, None),
+        ("theme", {"has_priorities", "priorities__presidency__id__exact"}, None),
+        ("official", {"positions__member_state__id__exact", "speaker"}, None),
+        ("position", {"member_state__id__exact", "ended__exact"}, "start_date"),
+        ("priority", {"status__exact"}, "updated_at"),
+        ("citation", {"role__exact", "document__presidency__id__exact"}, "document__date"),
+    ],
+)
+def test_editors_filter_and_browse_by_date(editor_client, seed, name, filters, hierarchy):
+    app = "documents" if name == "citation" else "presidencies"
+    changelist = editor_client.get(reverse(f"admin:{app}_{name}_changelist")).context["cl"]
+    parameters = {p for spec in changelist.filter_specs for p in spec.expected_parameters()}
+    assert filters <= parameters
+    assert changelist.date_hierarchy == hierarchy
+
+
+def test_the_chaired_filter_lists_the_states_that_chaired(editor_client, seed):
+    url = reverse("admin:presidencies_memberstate_changelist")
+    chaired = editor_client.get(url, {"chaired": "yes"}).context["cl"].result_list
+    assert {s.slug for s in chaired} == {"russia", "kyrgyzstan", "tajikistan"}
+    others = editor_client.get(url, {"chaired": "no"}).context["cl"].result_list
+    assert {s.slug for s in others} == {"belarus", "kazakhstan"}

@@ -126,6 +126,31 @@ def test_citation_quote_must_stand_verbatim_in_the_document():
         citation.full_clean()
 
 
+def test_a_quote_must_stand_within_one_paragraph():
+    """The page highlights and anchors quotes paragraph by paragraph."""
+    document = DocumentFactory(text="First paragraph ends here.\n\nSecond one starts here.")
+    across = Citation(
+        document=document, priority=PriorityFactory(), quote="ends here.\n\nSecond one"
+    )
+    assert across.quote in document.text and document.paragraph_of(across.quote) is None
+    with pytest.raises(ValidationError) as excinfo:
+        across.full_clean()
+    assert "within a single paragraph" in str(excinfo.value.message_dict["quote"])
+    for quote in ("First paragraph ends here.", "Second one"):
+        within = Citation(document=document, priority=across.priority, quote=quote)
+        within.full_clean()
+        assert document.paragraph_of(quote) in (1, 2)
+
+
+def test_a_quote_across_a_blank_line_with_spaces_is_refused_too():
+    document = DocumentFactory(text="One paragraph.\n   \nAnother paragraph.")
+    across = Citation(
+        document=document, priority=PriorityFactory(), quote="paragraph.\n   \nAnother"
+    )
+    with pytest.raises(ValidationError, match="single paragraph"):
+        across.full_clean()
+
+
 def test_citation_must_back_something():
     document = DocumentFactory()
     orphan = Citation(document=document, quote=document.paragraphs()[0])
