@@ -1,5 +1,7 @@
 """Fixtures shared by every test folder."""
 
+import importlib
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -21,12 +23,38 @@ def seed(db):
 
 
 @pytest.fixture
-def editor(db, django_user_model):
+def editors_group(db) -> Group:
+    """The Editors group as migration 0003 defines it.
+
+    A transactional test (live server, browser) flushes the database afterwards, the data
+    migration's rows included, so later tests recreate the group the same way.
+    """
+    from django.contrib.auth.models import Permission
+
+    migration = importlib.import_module("presidencies.migrations.0003_editors_group")
+    group, created = Group.objects.get_or_create(name=migration.GROUP)
+    if created:
+        codenames = [
+            f"{action}_{model}"
+            for models in migration.EDITED_MODELS.values()
+            for model in models
+            for action in migration.ACTIONS
+        ]
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label__in=migration.EDITED_MODELS, codename__in=codenames
+            )
+        )
+    return group
+
+
+@pytest.fixture
+def editor(editors_group, django_user_model):
     """A staff user in the Editors group: not a superuser, only the group's permissions."""
     user = django_user_model.objects.create_user(
         username="editor", password="correct horse battery staple", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group)
     return user
 
 

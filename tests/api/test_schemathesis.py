@@ -11,13 +11,11 @@ pytest-django's (`--liveserver 127.0.0.1` picks its address where `localhost` re
 badly); it serves the test database, SQLite or the PostgreSQL of DATABASE_URL alike.
 """
 
-import importlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.servers import basehttp
 from rest_framework.authtoken.models import Token
@@ -105,29 +103,7 @@ def http11_live_server(live_server, monkeypatch):
 
 
 @pytest.fixture
-def editors_group(transactional_db):
-    """The Editors group as migration 0003 defines it.
-
-    A transactional test flushes the database afterwards, data migrations' rows included,
-    so the group is only there for the first such test in a run: recreate it the same way.
-    """
-    migration = importlib.import_module("presidencies.migrations.0003_editors_group")
-    group, _ = Group.objects.get_or_create(name=migration.GROUP)
-    codenames = [
-        f"{action}_{model}"
-        for models in migration.EDITED_MODELS.values()
-        for model in models
-        for action in migration.ACTIONS
-    ]
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=migration.EDITED_MODELS, codename__in=codenames
-        )
-    )
-
-
-@pytest.fixture
-def editor_token(editors_group, editor) -> str:
+def editor_token(transactional_db, editor) -> str:
     return Token.objects.create(user=editor).key
 
 

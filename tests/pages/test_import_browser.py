@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from documents.models import Citation, Document
@@ -19,11 +18,11 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def editor_login(live_site, django_user_model):
+def editor_login(live_site, editors_group, django_user_model):
     user = django_user_model.objects.create_user(
         username="editor", password=PASSWORD, is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group)
     return user
 
 
