@@ -1,7 +1,6 @@
 """Two editors change the same record: the second save is refused, not silently applied."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
@@ -14,11 +13,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def second_editor_client(django_user_model):
+def second_editor_client(editors_group, django_user_model):
     user = django_user_model.objects.create_user(
         username="second-editor", password="another long passphrase", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group)
     client = Client()
     client.force_login(user)
     return client
