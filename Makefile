@@ -37,9 +37,8 @@ venv: $(BIN)/.installed
 
 run: venv
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
-	$(DEV_ENV) $(BIN)/python manage.py loaddata fixtures/*.json
-	@# loaddata writes no history: give every loaded row its first version (idempotent).
-	$(DEV_ENV) $(BIN)/python manage.py record_missing_history
+	@# The fixtures go into an empty database only: an editor's changes are never overwritten.
+	$(DEV_ENV) $(BIN)/python manage.py load_seed
 	$(DEV_ENV) $(BIN)/python manage.py export_bulk_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -1,7 +1,6 @@
 """Every row of the shipped knowledge base starts with a history version."""
 
 import io
-import re
 
 import pytest
 from django.conf import settings
@@ -125,8 +124,22 @@ def test_a_row_recreated_after_its_deletion_is_recorded(seed):
     assert [h.history_type for h in Document.history.filter(id=pk)] == ["~", "-", "+"]
 
 
-def test_make_run_records_history_after_loading_the_fixtures():
-    makefile = (settings.BASE_DIR / "Makefile").read_text()
-    recipe = re.search(r"^run:.*?\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    load = recipe.index("manage.py loaddata fixtures/")
-    assert recipe.index("manage.py record_missing_history") > load
+def test_load_seed_fills_an_empty_knowledge_base_with_history():
+    out = io.StringIO()
+    call_command("load_seed", stdout=out)
+    assert "Loaded 5 fixture files" in out.getvalue()
+    russia = Presidency.objects.get(slug="russia-2026")
+    assert russia.history.count() >= 1
+    with_history = set(Document.history.values_list("id", flat=True))
+    assert with_history == set(Document.objects.values_list("id", flat=True))
+
+
+def test_load_seed_never_overwrites_an_editors_change():
+    call_command("load_seed", stdout=io.StringIO())
+    Presidency.objects.filter(slug="russia-2026").update(motto="An editor's motto")
+    out = io.StringIO()
+    call_command("load_seed", stdout=out)
+    assert "fixtures not loaded" in out.getvalue()
+    assert Presidency.objects.get(slug="russia-2026").motto == "An editor's motto"
+    call_command("load_seed", "--force", stdout=io.StringIO())
+    assert Presidency.objects.get(slug="russia-2026").motto != "An editor's motto"
