@@ -11,6 +11,8 @@ from django.utils.feedgenerator import Atom1Feed
 from documents.models import Document
 from presidencies.models import Official, Presidency, Theme
 
+from .selectors import newest_first
+
 FEED_SIZE = 30
 
 
@@ -28,7 +30,7 @@ class DocumentsFeed(Feed):
             .distinct()
             .select_related("presidency__chair")
             .prefetch_related("speakers")
-            .order_by("-date", "-pk")[:FEED_SIZE]
+            .order_by(*newest_first())[:FEED_SIZE]
         )
 
     def items(self):

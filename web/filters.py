@@ -1,13 +1,44 @@
-"""django-filter FilterSet for the documents list."""
+"""django-filter FilterSets for the paginated lists: documents, meetings and quotes.
+
+Besides the filters a reader picks in the form, each list takes hidden "scope" filters: the
+links under a detail page's shortened lists ("See all 240 documents") lead to them. A scope
+that names nothing (an unknown slug or id) is a 404, not the unfiltered list.
+"""
 
 import django_filters
 from django import forms
 
-from documents.models import Document, DocumentKind
-from presidencies.models import Official, Presidency
+from documents.models import Citation, Document, DocumentKind
+from presidencies.models import Official, Position, Presidency, Priority, Summit
 
 
-class DocumentFilter(django_filters.FilterSet):
+def scope(queryset, field_name: str, label: str, to_field_name: str = "pk"):
+    """A filter set by links rather than by the form: a hidden field, validated in one query."""
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=queryset,
+        to_field_name=to_field_name,
+        label=label,
+        widget=forms.HiddenInput,
+    )
+
+
+class ScopedFilterSet(django_filters.FilterSet):
+    scopes: tuple[str, ...] = ()
+
+    def scope_errors(self) -> bool:
+        return self.is_bound and any(name in self.form.errors for name in self.scopes)
+
+    def active_scopes(self) -> list[tuple[str, object]]:
+        """(parameter, object) of the scope filters applied."""
+        if not self.is_bound:
+            return []
+        self.errors  # noqa: B018 - validates the form, as the queryset does
+        data = self.form.cleaned_data
+        return [(name, data[name]) for name in self.scopes if data.get(name) is not None]
+
+
+class DocumentFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label="Any kind")
     year = django_filters.NumberFilter(
         field_name="date__year", label="Year", widget=forms.NumberInput(attrs={"min": 1992})
@@ -26,10 +57,18 @@ class DocumentFilter(django_filters.FilterSet):
         empty_label="Anyone",
     )
     publisher = django_filters.ChoiceFilter(choices=[], empty_label="Any publisher")
+    summit = scope(Summit.objects.all(), "summit", "Meeting", to_field_name="slug")
+    implements = scope(
+        Priority.objects.select_related("presidency__chair"),
+        "implemented_priorities",
+        "Carrying out the priority",
+    )
+
+    scopes = ("summit", "implements")
 
     class Meta:
         model = Document
-        fields = ["kind", "year", "presidency", "speaker", "publisher"]
+        fields = ["kind", "year", "presidency", "speaker", "publisher", "summit", "implements"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,3 +79,35 @@ class DocumentFilter(django_filters.FilterSet):
             .distinct()
         )
         self.filters["publisher"].extra["choices"] = [(p, p) for p in publishers]
+
+
+class SummitFilter(ScopedFilterSet):
+    presidency = scope(
+        Presidency.objects.select_related("chair"), "presidency", "Chairmanship", "slug"
+    )
+    participant = scope(Official.objects.all(), "participants", "Participant", "slug")
+
+    scopes = ("presidency", "participant")
+
+    class Meta:
+        model = Summit
+        fields = ["presidency", "participant"]
+
+
+class QuoteFilter(ScopedFilterSet):
+    """Quotes about one subject: a priority, a chairmanship, a meeting or an official's post."""
+
+    priority = scope(Priority.objects.select_related("presidency__chair"), "priority", "Priority")
+    presidency = scope(
+        Presidency.objects.select_related("chair"), "presidency", "Chairmanship", "slug"
+    )
+    summit = scope(Summit.objects.all(), "summit", "Meeting", "slug")
+    position = scope(
+        Position.objects.select_related("official", "member_state"), "position", "Post"
+    )
+
+    scopes = ("priority", "presidency", "summit", "position")
+
+    class Meta:
+        model = Citation
+        fields = ["priority", "presidency", "summit", "position"]

@@ -1,6 +1,9 @@
 """schema.org JSON-LD for detail pages, so search engines and scrapers can reuse the data."""
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 
 CSTO = {
     "@type": "Organization",
@@ -22,22 +25,64 @@ def organisation(request) -> dict:
 
 
 def presidency(request, presidency) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Role",
-        "roleName": "Chairmanship of the CSTO",
-        "name": str(presidency),
+    """The CSTO with the chair state in its role for the period: schema.org's Role pattern.
+
+    A chairmanship is not a thing of its own but a member state holding a role in the
+    organisation for a time, which is what an OrganizationRole in `member` states
+    (https://schema.org/Role). The chair is typed Country, what it is; `member` expects an
+    Organization or Person, and schema.org allows other types where they fit better.
+    """
+    role = {
+        "@type": "OrganizationRole",
+        "roleName": "Chair",
+        "name": f"{presidency} chairmanship of the CSTO",
         "url": _url(request, presidency.get_absolute_url()),
-        "memberOf": CSTO,
         "member": {"@type": "Country", "name": presidency.chair.name},
     }
     if presidency.start_date:
-        data["startDate"] = presidency.start_date.isoformat()
+        role["startDate"] = presidency.start_date.isoformat()
     if presidency.end_date:
-        data["endDate"] = presidency.end_date.isoformat()
+        role["endDate"] = presidency.end_date.isoformat()
     if presidency.motto:
-        data["description"] = presidency.motto
-    return data
+        role["description"] = presidency.motto
+    return {"@context": "https://schema.org", **CSTO, "member": role}
+
+
+def theme(request, theme, priorities) -> dict:
+    """A theme page: the collection of the priorities set on one topic, about that topic."""
+    term = {
+        "@type": "DefinedTerm",
+        "name": theme.name,
+        "termCode": theme.slug,
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": "CSTO KB themes",
+            "url": _url(request, reverse("theme-list")),
+        },
+    }
+    if theme.description:
+        term["description"] = theme.description
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": f"{theme.name} across CSTO chairmanships",
+        "url": _url(request, theme.get_absolute_url()),
+        "about": term,
+        "isPartOf": {"@type": "WebSite", "name": "CSTO KB", "url": _url(request, "/")},
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(priorities),
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": n,
+                    "name": f"{p.title} ({p.presidency})",
+                    "url": _url(request, p.get_absolute_url()),
+                }
+                for n, p in enumerate(priorities, start=1)
+            ],
+        },
+    }
 
 
 def person(request, official) -> dict:
@@ -53,19 +98,45 @@ def person(request, official) -> dict:
     }
 
 
-def event(request, summit) -> dict:
+def event_status(summit, today: datetime.date) -> tuple[str | None, str]:
+    """schema.org eventStatus (None when the data cannot say) and a plain description.
+
+    EventScheduled means "taking place or has taken place on the startDate as scheduled"
+    (https://schema.org/EventScheduled): right for a meeting held, and for one planned for a
+    date still ahead. A planned meeting whose date has passed without a report, or one only
+    proposed, gets no status: none of schema.org's values (Cancelled, Postponed, ...) is known
+    to be true of it, and the description says what is.
+    """
+    day = summit.date.strftime("%-d %B %Y") if summit.date else None
+    if summit.status == "held":
+        held = f"Held on {day}." if day else "Held; the sources do not give the date."
+        return "https://schema.org/EventScheduled", held
+    if summit.status == "planned" and summit.date and summit.date >= today:
+        return "https://schema.org/EventScheduled", f"Planned for {day}."
+    if summit.date and summit.date < today:
+        state = summit.get_status_display()
+        return None, f"{state} for {day}; no report of it has been recorded yet."
+    if summit.status == "planned":
+        return None, "Planned; the date is not yet known."
+    return None, "Proposed; no date has been set."
+
+
+def event(request, summit, today: datetime.date | None = None) -> dict:
+    status, description = event_status(summit, today or timezone.localdate())
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": summit.title,
+        "description": description,
         "url": _url(request, summit.get_absolute_url()),
         "organizer": CSTO,
-        "eventStatus": "https://schema.org/EventScheduled",
         "attendee": [
             {"@type": "Person", "name": p.name, "url": _url(request, p.get_absolute_url())}
             for p in summit.participants.all()
         ],
     }
+    if status:
+        data["eventStatus"] = status
     if summit.date:
         data["startDate"] = summit.date.isoformat()
     if summit.attendance == "videoconference":

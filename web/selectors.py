@@ -1,15 +1,84 @@
-"""Reads that span several models for the public pages."""
+"""Reads that span several models for the public pages.
+
+No page loads a whole table: every list a detail page shows is cut in the database to
+its newest rows, and its total comes from a COUNT subquery on the object the page is
+about, so a page issues the same queries whatever the size of the data.
+"""
 
 from itertools import groupby
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OrderBy,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from cstokb.cache import kb_version
-from documents.models import Document
-from presidencies.models import Presidency, Priority, Theme
+from documents.models import Citation, Document
+from presidencies.models import Official, Position, Presidency, Priority, Summit, Theme
 
 MATRIX_CACHE_SECONDS = 600
+
+# How much of each list a detail page shows; the rest is one link away.
+QUOTES_STATING_PRIORITY = 5  # the oldest quotes that state a priority: where it was set out
+QUOTES_OF_PROGRESS = 3  # the newest quotes that report progress on it
+INSTRUMENTS_PER_PRIORITY = 5
+DOCUMENTS_ON_DETAIL = 10
+INSTRUMENTS_ON_DETAIL = 20  # documents a meeting adopted or signed
+SUMMITS_ON_DETAIL = 20
+SOURCES_ON_DETAIL = 5  # quotes attesting a chairmanship or a meeting
+QUOTES_PER_POSITION = 3
+HOME_MEETINGS = 3
+
+# Heavy columns no list row shows (a cleaned text runs to thousands of words).
+TEXT_FIELDS = ("text", "raw_text")
+
+
+def newest_first(prefix: str = "") -> tuple[OrderBy, str]:
+    """Newest first and the undated last, on every database; ties by the row's own id.
+
+    A plain "-date" puts undated rows first on PostgreSQL (NULL sorts as the largest value).
+    `prefix` reads the date through a relation ("document__" for citations).
+    """
+    return F(f"{prefix}date").desc(nulls_last=True), "-pk"
+
+
+def oldest_first(prefix: str = "") -> tuple[OrderBy, str]:
+    return F(f"{prefix}date").asc(nulls_last=True), "pk"
+
+
+def count_of(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of `queryset` (filtered on an OuterRef) as a scalar subquery.
+
+    Annotated on the object a page is about, a list's total costs no query of its own.
+    """
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def document_rows(queryset: QuerySet) -> QuerySet:
+    """Documents as list rows show them (document_row.html), newest first, without texts."""
+    return queryset.with_related().defer(*TEXT_FIELDS).order_by(*newest_first())
+
+
+def summit_rows(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("presidency__chair").order_by(*newest_first())
+
+
+def quotes(queryset: QuerySet | None = None) -> QuerySet:
+    """Citations as citation.html shows them: the quote and its document's title and date."""
+    queryset = Citation.objects.all() if queryset is None else queryset
+    return queryset.select_related("document").defer(*(f"document__{name}" for name in TEXT_FIELDS))
 
 
 def group_by_theme(priorities: list[Priority]) -> list[tuple[Theme, list[Priority]]]:
@@ -21,16 +90,128 @@ def group_by_presidency(priorities: list[Priority]) -> list[tuple[Presidency, li
     return [(p, list(items)) for p, items in groupby(priorities, key=lambda p: p.presidency)]
 
 
-def presidency_documents(presidency: Presidency):
-    """Documents issued during the chairmanship or cited by its priorities."""
-    return (
-        Document.objects.filter(
-            Q(presidency=presidency) | Q(citations__priority__presidency=presidency)
+def page_priorities(queryset: QuerySet) -> list[Priority]:
+    """Priorities as priority.html shows them, each with a bounded share of its sources.
+
+    A priority keeps being restated in speeches: it may gather hundreds of quotes and
+    instruments. Each shows the oldest quotes that state it (where it was set out), the
+    newest that report progress and the first instruments; `more_quotes` and
+    `more_instruments` say how many are left for the full lists.
+    """
+    mine = Citation.objects.filter(priority=OuterRef("pk"))
+    through = Priority.instruments.through
+    priorities = list(
+        queryset.select_related("presidency__chair", "theme")
+        .annotate(
+            quote_total=count_of(mine),
+            instrument_total=count_of(through.objects.filter(priority_id=OuterRef("pk"))),
         )
-        .distinct()
-        .with_related()
-        .order_by("-date", "pk")
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=quotes()
+                .exclude(role=Citation.Role.PROGRESS)
+                .order_by(*oldest_first("document__"))[:QUOTES_STATING_PRIORITY],
+                to_attr="stating_quotes",
+            ),
+            Prefetch(
+                "citations",
+                queryset=quotes()
+                .filter(role=Citation.Role.PROGRESS)
+                .order_by(*newest_first("document__"))[:QUOTES_OF_PROGRESS],
+                to_attr="progress_quotes",
+            ),
+            Prefetch(
+                "instruments",
+                queryset=Document.objects.defer(*TEXT_FIELDS).order_by(*newest_first())[
+                    :INSTRUMENTS_PER_PRIORITY
+                ],
+                to_attr="instrument_list",
+            ),
+        )
     )
+    for p in priorities:
+        p.more_quotes = p.quote_total - len(p.stating_quotes) - len(p.progress_quotes)
+        p.more_instruments = p.instrument_total - len(p.instrument_list)
+    return priorities
+
+
+def presidency_for_page() -> QuerySet:
+    """The chairmanship with the totals of the lists its page cuts short."""
+    here = OuterRef("pk")
+    return Presidency.objects.select_related("chair").annotate(
+        document_total=count_of(Document.objects.filter(presidency=here)),
+        summit_total=count_of(Summit.objects.filter(presidency=here)),
+        source_total=count_of(Citation.objects.filter(presidency=here)),
+    )
+
+
+def official_for_page() -> QuerySet:
+    """The official with the totals of the lists the page cuts short and the first quotes
+    attesting each post (`position.shown_quotes`, `position.quote_total`)."""
+    here = OuterRef("pk")
+    return Official.objects.annotate(
+        statement_total=count_of(Document.speakers.through.objects.filter(official_id=here)),
+        summit_total=count_of(Summit.participants.through.objects.filter(official_id=here)),
+    ).prefetch_related(
+        Prefetch(
+            "positions",
+            queryset=Position.objects.select_related("member_state").annotate(
+                quote_total=count_of(Citation.objects.filter(position=OuterRef("pk")))
+            ),
+        ),
+        Prefetch(
+            "positions__citations",
+            queryset=quotes().order_by(*oldest_first("document__"))[:QUOTES_PER_POSITION],
+            to_attr="shown_quotes",
+        ),
+    )
+
+
+def summit_for_page() -> QuerySet:
+    """The meeting with its participants and the totals of the lists its page cuts short."""
+    here = OuterRef("pk")
+    of_summit = Document.objects.filter(summit=here)
+    instruments = {"kind__in": Document.INSTRUMENT_KINDS}
+    return (
+        Summit.objects.select_related("presidency__chair")
+        .prefetch_related("participants")
+        .annotate(
+            adopted_total=count_of(of_summit.filter(**instruments)),
+            report_total=count_of(of_summit.exclude(**instruments)),
+            source_total=count_of(Citation.objects.filter(summit=here)),
+        )
+    )
+
+
+def presidency_documents(presidency: Presidency) -> QuerySet:
+    """Documents issued during the chairmanship, newest first (the documents list's filter).
+
+    Documents of other periods that state its priorities are linked from the quotes.
+    """
+    return document_rows(Document.objects.filter(presidency=presidency))
+
+
+def home_meetings(today) -> dict:
+    """The home page's meetings, by what the data can say of them on `today`.
+
+    A meeting still marked planned (or proposed) after its date is not presented as held:
+    no report of it has been recorded yet.
+    """
+    summits = Summit.objects.select_related("presidency__chair")
+    held = Q(status=Summit.Status.HELD)
+    return {
+        "upcoming_summits": summits.filter(date__gte=today).order_by(*oldest_first())[
+            :HOME_MEETINGS
+        ],
+        "recent_summits": summits.filter(held, date__lt=today).order_by(*newest_first())[
+            :HOME_MEETINGS
+        ],
+        "unreported_summits": summits.filter(~held, date__lt=today).order_by(*newest_first())[
+            :HOME_MEETINGS
+        ],
+        "undated_summits": summits.filter(~held, date__isnull=True).order_by("-pk")[:HOME_MEETINGS],
+    }
 
 
 def theme_matrix() -> dict:

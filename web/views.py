@@ -1,22 +1,50 @@
 """Public pages: chairmanships, themes, documents, officials and meetings.
 
-Every view issues a fixed number of queries whatever the size of the data; the reads
-live in the models' querysets and in `selectors`.
+Every view issues a fixed number of queries whatever the size of the data, and no page
+loads a whole table: detail pages show the newest rows of each list with its total and a
+link to the paginated list. The reads live in the models' querysets and in `selectors`.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from documents.models import Citation, Document
 from presidencies.models import Official, Presidency, Summit, Theme
 
 from . import jsonld, selectors
-from .filters import DocumentFilter
+from .filters import DocumentFilter, QuoteFilter, SummitFilter
 from .highlight import highlight
+from .selectors import (
+    DOCUMENTS_ON_DETAIL,
+    INSTRUMENTS_ON_DETAIL,
+    SOURCES_ON_DETAIL,
+    SUMMITS_ON_DETAIL,
+    oldest_first,
+)
 
 DOCUMENTS_PER_PAGE = 20
+SUMMITS_PER_PAGE = 50
+QUOTES_PER_PAGE = 20
+
+
+def _paginate(request, queryset, per_page: int) -> dict:
+    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"page_obj": page_obj, "query_string": query.urlencode()}
+
+
+def _scoped(request, filterset_class, queryset):
+    """The FilterSet; a scope filter (set by a link) naming nothing is a 404."""
+    filterset = filterset_class(request.GET, queryset=queryset)
+    if filterset.scope_errors():
+        raise Http404("The list is scoped to something that does not exist.")
+    return filterset
 
 
 def home(request):
@@ -27,9 +55,8 @@ def home(request):
     context = {
         "presidency": presidency,
         "priorities": priorities,
-        "documents": Document.objects.sources().with_related()[:6],
-        "recent_summits": Summit.objects.past().select_related("presidency__chair")[:3],
-        "upcoming_summits": Summit.objects.upcoming().select_related("presidency__chair")[:3],
+        "documents": selectors.document_rows(Document.objects.sources())[:6],
+        **selectors.home_meetings(timezone.localdate()),
         "jsonld": jsonld.organisation(request),
     }
     return render(request, "web/home.html", context)
@@ -44,17 +71,21 @@ def presidency_list(request):
 
 
 def presidency_detail(request, slug):
-    presidency = get_object_or_404(Presidency.objects.select_related("chair"), slug=slug)
-    priorities = list(presidency.priorities.with_related().order_by("theme__name", "order", "pk"))
+    presidency = get_object_or_404(selectors.presidency_for_page(), slug=slug)
+    # Every priority is shown (they are the page); each with a bounded share of its quotes.
+    priorities = selectors.page_priorities(
+        presidency.priorities.order_by("theme__name", "order", "pk")
+    )
+    sources = selectors.quotes(presidency.citations).order_by(*oldest_first("document__"))
     context = {
         "presidency": presidency,
         "predecessor": presidency.predecessor,
         "successor": presidency.successor,
         "theme_groups": selectors.group_by_theme(priorities),
         "priority_count": len(priorities),
-        "summits": presidency.summits.with_related(),
-        "documents": selectors.presidency_documents(presidency),
-        "sources": presidency.citations.select_related("document"),
+        "summits": list(selectors.summit_rows(presidency.summits)[:SUMMITS_ON_DETAIL]),
+        "documents": list(selectors.presidency_documents(presidency)[:DOCUMENTS_ON_DETAIL]),
+        "sources": list(sources[:SOURCES_ON_DETAIL]),
         "jsonld": jsonld.presidency(request, presidency),
     }
     return render(request, "web/presidency_detail.html", context)
@@ -66,23 +97,26 @@ def theme_list(request):
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    priorities = list(theme.priorities.with_related().order_by("presidency__year", "order", "pk"))
-    context = {"theme": theme, "presidency_groups": selectors.group_by_presidency(priorities)}
+    priorities = selectors.page_priorities(
+        theme.priorities.order_by("presidency__year", "order", "pk")
+    )
+    context = {
+        "theme": theme,
+        "presidency_groups": selectors.group_by_presidency(priorities),
+        "jsonld": jsonld.theme(request, theme, priorities),
+    }
     return render(request, "web/theme_detail.html", context)
 
 
 def document_list(request):
-    documents = Document.objects.with_related().order_by("-date", "pk")
-    document_filter = DocumentFilter(request.GET, queryset=documents)
-    page_obj = Paginator(document_filter.qs, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    documents = selectors.document_rows(Document.objects.all())
+    document_filter = _scoped(request, DocumentFilter, documents)
     context = {
         "filter": document_filter,
-        "page_obj": page_obj,
-        "documents": page_obj.object_list,
-        "query_string": query.urlencode(),
+        "scopes": document_filter.active_scopes(),
+        **_paginate(request, document_filter.qs, DOCUMENTS_PER_PAGE),
     }
+    context["documents"] = context["page_obj"].object_list
     return render(request, "web/document_list.html", context)
 
 
@@ -122,46 +156,76 @@ def official_list(request):
 
 
 def official_detail(request, slug):
-    official = get_object_or_404(
-        Official.objects.prefetch_related(
-            Prefetch(
-                "positions__citations",
-                queryset=Citation.objects.select_related("document"),
-            ),
-            "positions__member_state",
-        ),
-        slug=slug,
-    )
+    official = get_object_or_404(selectors.official_for_page(), slug=slug)
+    positions = list(official.positions.all())
+    for position in positions:
+        position.more_quotes = position.quote_total - len(position.shown_quotes)
     context = {
         "official": official,
-        "documents": official.documents.with_related(),
-        "summits": official.summits.select_related("presidency__chair"),
+        "positions": positions,
+        "documents": list(selectors.document_rows(official.documents)[:DOCUMENTS_ON_DETAIL]),
+        "summits": list(selectors.summit_rows(official.summits)[:SUMMITS_ON_DETAIL]),
         "jsonld": jsonld.person(request, official),
     }
     return render(request, "web/official_detail.html", context)
 
 
 def summit_list(request):
-    summits = Summit.objects.with_related().order_by("-date", "pk")
-    return render(request, "web/summit_list.html", {"summits": summits})
+    summit_filter = _scoped(request, SummitFilter, selectors.summit_rows(Summit.objects.all()))
+    context = {
+        "filter": summit_filter,
+        "scopes": summit_filter.active_scopes(),
+        **_paginate(request, summit_filter.qs, SUMMITS_PER_PAGE),
+    }
+    context["summits"] = context["page_obj"].object_list
+    return render(request, "web/summit_list.html", context)
 
 
 def summit_detail(request, slug):
-    summit = get_object_or_404(
-        Summit.objects.select_related("presidency__chair").prefetch_related("participants"),
-        slug=slug,
-    )
-    documents = list(summit.documents.with_related())
+    summit = get_object_or_404(selectors.summit_for_page(), slug=slug)
+    documents = summit.documents.all()
+    instruments = {"kind__in": Document.INSTRUMENT_KINDS}
+    sources = selectors.quotes(summit.citations).order_by(*oldest_first("document__"))
+    adopted = list(selectors.document_rows(documents.filter(**instruments))[:INSTRUMENTS_ON_DETAIL])
+    reports = list(selectors.document_rows(documents.exclude(**instruments))[:DOCUMENTS_ON_DETAIL])
     context = {
         "summit": summit,
-        "adopted": [d for d in documents if d.is_instrument],
-        "reports": [d for d in documents if not d.is_instrument],
-        "sources": summit.citations.select_related("document"),
+        "adopted": adopted,
+        "reports": reports,
+        "document_total": summit.adopted_total + summit.report_total,
+        "documents_shown": len(adopted) + len(reports),
+        "sources": list(sources[:SOURCES_ON_DETAIL]),
         "jsonld": jsonld.event(request, summit),
     }
     return render(request, "web/summit_detail.html", context)
 
 
+def quote_list(request):
+    """Every quote about one subject, paginated: where "See all N quotes" links lead."""
+    quotes = selectors.quotes(
+        Citation.objects.select_related(
+            "priority__presidency__chair",
+            "presidency__chair",
+            "summit",
+            "position__official",
+            "member_state",
+            "instrument",
+        ).defer(*(f"instrument__{name}" for name in selectors.TEXT_FIELDS))
+    ).order_by(*oldest_first("document__"))
+    quote_filter = _scoped(request, QuoteFilter, quotes)
+    context = {
+        "filter": quote_filter,
+        "scopes": quote_filter.active_scopes(),
+        **_paginate(request, quote_filter.qs, QUOTES_PER_PAGE),
+    }
+    context["quotes"] = context["page_obj"].object_list
+    return render(request, "web/quote_list.html", context)
+
+
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain"
+
+    def get_context_data(self, **kwargs):
+        # Read at request time: the admin's address is a deployment setting.
+        return {**super().get_context_data(**kwargs), "admin_url": "/" + settings.ADMIN_URL}

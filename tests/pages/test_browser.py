@@ -22,11 +22,44 @@ PAGE_TYPES = {
     "summits": "/summits/",
     "summit": "/summits/csc-2025-bishkek/",
     "search": "/search/?q=peacekeepers",
+    "quotes": "/quotes/?presidency=russia-2026",
     "not-found": "/presidencies/atlantis-2099/",
 }
 
 
 def test_follow_a_priority_from_home_to_the_highlighted_sentence(live_site, page):
+    # Start where a reader starts: the home page, on today's date (no date is patched).
+    page.goto(live_site.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Russia 2026")
+    main_priorities = page.locator(
+        "section", has=page.get_by_role("heading", name="Main priorities")
+    )
+    main_priorities.get_by_role("link", name="Continuity with the Kyrgyz chairmanship").click()
+    # The chairmanship page, scrolled to that priority.
+    page.wait_for_url(re.compile(r"/presidencies/russia-2026/#priority-\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Russia 2026")
+    priority = page.locator("article.priority:target")
+    expect(priority).to_contain_text("Continuity with the Kyrgyz chairmanship")
+    expect(priority).to_be_in_viewport()
+    # Its quote from the Bishkek summit, followed to the sentence in the transcript.
+    quote = "Russia will do everything necessary to maintain continuity"
+    link = priority.locator("blockquote", has_text=quote).locator("a.cite-link")
+    expect(link).to_contain_text("CSTO summit")
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(r"/documents/kremlin-csto-summit-bishkek-2025-11-27/#citation-"))
+    target = page.locator(f"#{anchor} + mark.cited")
+    expect(target).to_be_visible()
+    expect(target).to_be_in_viewport()
+    expect(page.locator(f"p:has(#{anchor})")).to_contain_text(quote)
+    # The highlighted passage links back to the priority it supports.
+    note = page.locator(f'.cite-notes a[href="#{anchor}"]').locator("xpath=..")
+    note.get_by_role("link", name=re.compile("Continuity with the Kyrgyz chairmanship")).click()
+    page.wait_for_url(re.compile(r"/presidencies/russia-2026/#priority-\d+$"))
+    expect(page.locator("article.priority:target")).to_contain_text("Continuity with the Kyrgyz")
+
+
+def test_follow_a_citation_from_a_chairmanship_to_the_highlighted_sentence(live_site, page):
     page.goto(live_site.url + "/presidencies/")
     page.get_by_role("link", name="Russia 2026").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Russia 2026")
@@ -40,7 +73,6 @@ def test_follow_a_priority_from_home_to_the_highlighted_sentence(live_site, page
     expect(target).to_be_visible()
     expect(target).to_contain_text("information security")
     expect(target).to_be_in_viewport()
-    # The highlighted passage links back to the priority it supports.
     note = page.locator(f'.cite-notes a[href="#{anchor}"]').locator("xpath=..")
     note.get_by_role("link", name=re.compile("Information security and the shared")).click()
     expect(page.locator("article.priority:target")).to_contain_text("Information security")

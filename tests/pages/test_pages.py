@@ -252,3 +252,361 @@ def test_every_page_has_title_description_and_one_h1(client, seed, url):
     assert html.count("<h1") == 1
     assert '<html lang="en">' in html
     assert "https://fonts." not in html and "cdn" not in html.lower()
+
+
+# --- Newest first, undated last (on PostgreSQL a plain "-date" puts NULL first) ----------
+
+NEWEST_DATED = "tass-2026-01-01-lavrov-russia-csto-presidency"  # 1 January 2026
+
+
+def newest_first_sql(queries, table: str) -> list[str]:
+    """ORDER BY clauses of the captured queries that read `table`."""
+    return [
+        q["sql"].rsplit("ORDER BY", 1)[1]
+        for q in queries.captured_queries
+        if f'FROM "{table}"' in q["sql"] and "ORDER BY" in q["sql"]
+    ]
+
+
+def assert_undated_last(queries, table: str, column: str = "date") -> None:
+    # SQLite sorts NULL as the smallest value, so "-date" happens to put it last there; the
+    # SQL must say NULLS LAST so PostgreSQL (NULL the largest) does the same.
+    orders = [o for o in newest_first_sql(queries, table) if f'"{column}" DESC' in o]
+    assert orders, f"no newest-first query on {table}"
+    assert all(f'"{column}" DESC NULLS LAST' in o for o in orders), orders
+
+
+def test_documents_list_starts_with_the_newest_dated_document(client, seed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.models import Document
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("document-list"))
+    documents = list(response.context["documents"])
+    assert documents[0].slug == NEWEST_DATED
+    dated = [d.date for d in documents if d.date]
+    assert dated == sorted(dated, reverse=True)
+    undated = [i for i, d in enumerate(documents) if d.date is None]
+    assert undated and min(undated) > max(i for i, d in enumerate(documents) if d.date)
+    html = text_of(response)
+    first_row = re.search(r'<li class="doc-row">\s*<a href="([^"]+)"', html)[1]
+    assert first_row == Document.objects.get(slug=NEWEST_DATED).get_absolute_url()
+    assert_undated_last(queries, "documents_document")
+
+
+def feed_entries(client, url: str) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(client.get(url).content)  # noqa: S314 - our own feed, in a test
+    return [e.find(f"{atom}link").get("href") for e in root.iter(f"{atom}entry")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/feeds/documents/", "/presidencies/russia-2026/feed/", "/officials/sergey-lavrov/feed/"],
+)
+def test_feeds_start_with_the_newest_dated_document(client, seed, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        entries = feed_entries(client, url)
+    assert entries[0].endswith(f"/documents/{NEWEST_DATED}/")
+    assert_undated_last(queries, "documents_document")
+
+
+def test_feed_entries_are_newest_first_with_the_undated_last(client, seed):
+    from documents.models import Document
+
+    entries = feed_entries(client, "/feeds/documents/")
+    by_url = {d.get_absolute_url(): d for d in Document.objects.all()}
+    dates = [by_url[e.split("testserver", 1)[1]].date for e in entries]
+    dated = [d for d in dates if d]
+    assert dates[: len(dated)] == sorted(dated, reverse=True)
+    assert all(d is None for d in dates[len(dated) :])
+
+
+def test_chairmanship_page_lists_its_newest_dated_document_first(client, seed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = text_of(client.get("/presidencies/russia-2026/"))
+    documents = re.search(r'<section aria-labelledby="documents">(.*?)</section>', html, re.S)[1]
+    slugs = re.findall(r'<li class="doc-row">\s*<a href="/documents/([^/]+)/"', documents)
+    assert slugs == [NEWEST_DATED, "news-lavrov-message-russia-2026-csto-presidency"]
+    assert_undated_last(queries, "documents_document")
+
+
+def test_meetings_list_starts_with_the_newest_dated_meeting(client, seed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("summit-list"))
+    summits = list(response.context["summits"])
+    assert summits[0].slug == "csc-2026-moscow"
+    assert [s.date for s in summits[-2:]] == [None, None]
+    assert_undated_last(queries, "presidencies_summit")
+
+
+# --- Shortened lists lead to the full, paginated ones -----------------------------------
+
+
+def test_quotes_of_a_much_quoted_priority_are_bounded_and_all_one_link_away(client, seed):
+    from django.db.models import F
+
+    from documents.models import Citation
+    from presidencies.models import Priority
+    from tests.factories import CitationFactory, DocumentFactory
+    from web import selectors
+
+    priority = Priority.objects.get(title="Information security and the shared information space")
+    first = (
+        priority.citations.exclude(role="progress")
+        .order_by(F("document__date").asc(nulls_last=True), "pk")
+        .first()
+    )
+    for n in range(25):
+        role = Citation.Role.PROGRESS if n % 5 == 0 else Citation.Role.STATES
+        document = DocumentFactory(date=datetime.date(2026, 2, 1) + datetime.timedelta(days=n))
+        CitationFactory(document=document, priority=priority, role=role)
+    latest_progress = priority.citations.filter(role="progress").order_by("-document__date")[0]
+    total = priority.citations.count()
+
+    html = text_of(client.get("/presidencies/russia-2026/"))
+    text = re.search(rf'id="priority-{priority.pk}">(.*?)</article>', html, re.S)[1]
+    assert text.count("<blockquote") == (
+        selectors.QUOTES_STATING_PRIORITY + selectors.QUOTES_OF_PROGRESS
+    )
+    # Where it was set out, and the latest news of its progress.
+    assert f'#citation-{first.pk}"' in text and f'#citation-{latest_progress.pk}"' in text
+    # In a stable order: by the document's date, then the quote's own id (several quotes
+    # often come from one document).
+    stating = (
+        priority.citations.exclude(role="progress")
+        .order_by(F("document__date").asc(nulls_last=True), "pk")
+        .values_list("pk", flat=True)[: selectors.QUOTES_STATING_PRIORITY]
+    )
+    shown = [int(pk) for pk in re.findall(r'href="/documents/[^"#]+#citation-(\d+)"', text)]
+    assert shown[: selectors.QUOTES_STATING_PRIORITY] == list(stating)
+    assert f'href="/quotes/?priority={priority.pk}">See all {total} quotes on this priority' in text
+
+    page = client.get("/quotes/", {"priority": priority.pk})
+    assert page.status_code == 200
+    assert page.context["page_obj"].paginator.count == total
+    assert len(page.context["quotes"]) == 20
+    assert "Information security and the shared information space" in text_of(page)
+    second = client.get("/quotes/", {"priority": priority.pk, "page": 2})
+    assert len(second.context["quotes"]) == total - 20
+
+
+def test_documents_and_meetings_lists_take_the_scopes_detail_pages_link_to(client, seed):
+    def slugs(url, **params):
+        response = client.get(url, params)
+        assert response.status_code == 200
+        key = "documents" if "documents" in url else "summits"
+        return {o.slug for o in response.context[key]}
+
+    assert slugs("/documents/", summit="csc-2025-bishkek") >= {
+        "kremlin-csto-summit-bishkek-2025-11-27",
+        "csc-declaration-2025-bishkek",
+    }
+    assert "tass-2026-01-01-lavrov-russia-csto-presidency" not in slugs(
+        "/documents/", summit="csc-2025-bishkek"
+    )
+    from presidencies.models import Priority
+
+    drugs = Priority.objects.get(title__startswith="Combating drug and arms trafficking")
+    assert "csc-decision-anti-drug-strategy-2026-2030" in slugs("/documents/", implements=drugs.pk)
+    assert slugs("/summits/", presidency="russia-2026") == {
+        "csc-2026-moscow",
+        "expert-forum-eurasian-security-2026",
+    }
+    assert "cfm-2020-12-01" in slugs("/summits/", participant="sergey-lavrov")
+    html = text_of(client.get("/summits/", {"participant": "sergey-lavrov"}))
+    assert 'Attended by: <a href="/officials/sergey-lavrov/">Sergey Lavrov</a>' in html
+    # The scope survives a change of the visible filters.
+    html = text_of(client.get("/documents/", {"summit": "csc-2025-bishkek"}))
+    assert '<input type="hidden" name="summit" value="csc-2025-bishkek"' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/documents/?summit=never",
+        "/documents/?implements=999999",
+        "/summits/?presidency=atlantis-2099",
+        "/summits/?participant=nobody",
+        "/quotes/?priority=999999",
+        "/quotes/?priority=x",
+        "/quotes/?position=999999",
+    ],
+)
+def test_a_scope_that_names_nothing_is_a_404(client, seed, url):
+    assert client.get(url).status_code == 404
+
+
+# --- JSON-LD on every detail page ---------------------------------------------------------
+
+
+def jsonld_of(response) -> dict:
+    scripts = re.findall(
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', text_of(response), re.S
+    )
+    assert len(scripts) == 1
+    return json.loads(scripts[0])
+
+
+def test_jsonld_home_is_the_organisation(client, seed):
+    data = jsonld_of(client.get("/"))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Organization" and data["alternateName"] == "CSTO"
+
+
+def test_jsonld_chairmanship_is_the_chair_in_its_role(client, seed):
+    data = jsonld_of(client.get("/presidencies/russia-2026/"))
+    assert data["@type"] == "Organization" and data["alternateName"] == "CSTO"
+    role = data["member"]
+    assert role["@type"] == "OrganizationRole" and role["roleName"] == "Chair"
+    assert role["member"] == {"@type": "Country", "name": "Russia"}
+    assert role["startDate"] == "2026-01-01" and "endDate" not in role
+    assert role["url"] == "http://testserver/presidencies/russia-2026/"
+    assert role["description"] == MOTTO
+    ended = jsonld_of(client.get("/presidencies/kyrgyzstan-2025/"))["member"]
+    assert ended["endDate"] == "2025-12-31" and "startDate" not in ended
+
+
+def test_jsonld_theme_is_a_collection_about_a_defined_term(client, seed):
+    from presidencies.models import Theme
+
+    theme = Theme.objects.get(slug="peacekeeping")
+    data = jsonld_of(client.get("/themes/peacekeeping/"))
+    assert data["@type"] == "CollectionPage"
+    assert data["url"] == "http://testserver/themes/peacekeeping/"
+    assert data["about"]["@type"] == "DefinedTerm" and data["about"]["name"] == "Peacekeeping"
+    assert data["about"]["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    items = data["mainEntity"]["itemListElement"]
+    assert data["mainEntity"]["numberOfItems"] == len(items) == theme.priorities.count()
+    assert all("/presidencies/" in i["url"] and "#priority-" in i["url"] for i in items)
+
+
+def test_jsonld_documents_are_creative_works(client, seed):
+    data = jsonld_of(client.get("/documents/kremlin-csto-summit-bishkek-2025-11-27/"))
+    assert data["@type"] == "CreativeWork" and data["datePublished"] == "2025-11-27"
+    assert {"@type": "Person", "name": "Vladimir Putin"} in data["author"]
+    data = jsonld_of(client.get("/documents/csc-decision-anti-drug-strategy-2026-2030/"))
+    assert data["@type"] == "Legislation" and "datePublished" not in data
+
+
+def test_jsonld_official_is_a_person(client, seed):
+    data = jsonld_of(client.get("/officials/sergey-lavrov/"))
+    assert data["@type"] == "Person" and data["name"] == "Sergey Lavrov"
+    assert "Minister of Foreign Affairs, Russia" in data["jobTitle"]
+
+
+@pytest.mark.parametrize(
+    ("today", "slug", "status", "start", "description"),
+    [
+        # Held: it took place as scheduled, which is what EventScheduled says.
+        ("2026-06-01", "csc-2025-bishkek", "EventScheduled", "2025-11-27", "Held on 27 November"),
+        # Planned for a date ahead: scheduled.
+        ("2026-06-01", "csc-2026-moscow", "EventScheduled", "2026-11-11", "Planned for 11"),
+        # Planned, the date passed, no report: nothing the data can vouch for.
+        ("2026-12-01", "csc-2026-moscow", None, "2026-11-11", "no report of it"),
+        # Proposed, no date: neither status nor startDate.
+        ("2026-06-01", "expert-forum-eurasian-security-2026", None, None, "Proposed"),
+        # Held, date not given: no startDate.
+        ("2026-06-01", "defence-ministers-2020", "EventScheduled", None, "do not give the date"),
+    ],
+)
+def test_jsonld_meeting_status_follows_schema_org(
+    client, seed, monkeypatch, today, slug, status, start, description
+):
+    day = datetime.date.fromisoformat(today)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: day)
+    data = jsonld_of(client.get(f"/summits/{slug}/"))
+    assert data["@type"] == "Event"
+    assert data.get("eventStatus") == (status and f"https://schema.org/{status}")
+    assert data.get("startDate") == start
+    assert description in data["description"]
+
+
+# --- Home page meetings, on a fixed date and on today's ------------------------------------
+
+
+def home_lists(client) -> dict[str, str]:
+    html = text_of(client.get("/"))
+    lists = dict(re.findall(r'<ul class="plain" id="meetings-(\w+)"[^>]*>(.*?)</ul>', html, re.S))
+    return {k: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", v)) for k, v in lists.items()}
+
+
+def test_home_meetings_after_a_planned_session_date_passed(client, seed, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 12, 1))
+    lists = home_lists(client)
+    assert "No meeting with a date ahead is recorded." in lists["next"]
+    # Held meetings only: the Moscow session is still "planned" in the data.
+    assert "Bishkek, 27 November 2025" in lists["recent"]
+    assert "11 November 2026" not in lists["recent"]
+    assert "2 December 2020" not in lists["recent"]
+    moscow = "Moscow, 11 November 2026 Planned for 11 November 2026 (no report of it yet)"
+    assert moscow in lists["unreported"]
+    assert "International expert forum" in lists["undated"] and "Proposed" in lists["undated"]
+
+
+def test_home_meetings_on_todays_date(client, seed):
+    """No monkeypatched date: the lists follow the real calendar."""
+    from django.utils import timezone
+
+    from presidencies.models import Summit
+    from tests.factories import SummitFactory
+
+    today = timezone.localdate()
+    days = datetime.timedelta
+    SummitFactory(title="Held last week", date=today - days(7))
+    SummitFactory(title="Planned yesterday", date=today - days(1), status=Summit.Status.PLANNED)
+    SummitFactory(title="Planned next month", date=today + days(30), status="planned")
+    SummitFactory(title="Held today", date=today)
+    SummitFactory(title="Proposed someday", date=None, status=Summit.Status.PROPOSED)
+    lists = home_lists(client)
+    assert "Held today" in lists["next"] and "Planned next month" in lists["next"]
+    assert lists["next"].index("Held today") < lists["next"].index("Planned next month")
+    assert "Held last week" in lists["recent"]
+    assert "Planned yesterday" not in lists["recent"]
+    yesterday = f"{today - days(1):%-d %B %Y}"
+    assert f"Planned yesterday Planned for {yesterday} (no report of it yet)" in lists["unreported"]
+    assert "Proposed someday" in lists["undated"]
+    for name, text in lists.items():
+        others = [t for n, t in lists.items() if n != name]
+        for title in ("Held last week", "Planned yesterday", "Planned next month"):
+            assert not (title in text and any(title in o for o in others)), title
+
+
+def test_meeting_page_says_when_a_planned_session_has_no_report(client, seed, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 12, 1))
+    html = text_of(client.get("/summits/csc-2026-moscow/"))
+    assert "for 11 November 2026; no report of it has been recorded yet" in html
+    html = text_of(client.get("/summits/"))
+    assert "no report of it yet" in html
+
+
+# --- robots.txt and breadcrumbs --------------------------------------------------------------
+
+
+def test_robots_disallows_the_configured_admin_address(client, seed, settings):
+    settings.ADMIN_URL = "editors-desk/"
+    robots = text_of(client.get("/robots.txt"))
+    assert "Disallow: /editors-desk/\n" in robots
+    assert "/admin/" not in robots
+
+
+@pytest.mark.parametrize("url", ["/search/", "/search/?q=peacekeepers"])
+def test_search_page_has_breadcrumbs(client, seed, url):
+    html = text_of(client.get(url))
+    crumbs = re.search(r'<nav class="breadcrumbs wrap" aria-label="Breadcrumb">(.*?)</nav>', html)
+    assert crumbs, "no breadcrumbs"
+    assert '<a href="/">Home</a>' in crumbs[1]
+    assert 'aria-current="page"' in crumbs[1]

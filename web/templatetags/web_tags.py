@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -43,3 +44,9 @@ def subject_link(citation):
     if citation.instrument_id:
         return citation.instrument.get_absolute_url(), citation.instrument.display_title
     return "", ""
+
+
+@register.filter
+def unreported(summit) -> bool:
+    """A meeting still planned (or proposed) in the data after its date: not known as held."""
+    return bool(summit.date and summit.status != "held" and summit.date < timezone.localdate())
