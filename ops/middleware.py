@@ -23,6 +23,7 @@ from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 
@@ -109,7 +110,9 @@ class PublicPageCacheMiddleware:
         return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     def key(self, request: HttpRequest) -> str:
-        digest = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()[:32]
+        # The day is part of the key: the home page's "next meetings" change at midnight.
+        basis = f"{timezone.localdate().isoformat()}|{request.get_full_path()}"
+        digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
         return f"page:{kb_version()}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -227,5 +227,8 @@ class RobotsView(TemplateView):
     content_type = "text/plain"
 
     def get_context_data(self, **kwargs):
-        # Read at request time: the admin's address is a deployment setting.
-        return {**super().get_context_data(**kwargs), "admin_url": "/" + settings.ADMIN_URL}
+        # A moved admin is moved to be hidden: robots.txt must not publish its address (its
+        # pages say noindex themselves). The default address is no secret.
+        admin_url = "/" + settings.ADMIN_URL
+        hidden = admin_url != "/admin/"
+        return {**super().get_context_data(**kwargs), "admin_url": None if hidden else admin_url}

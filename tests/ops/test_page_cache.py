@@ -75,3 +75,17 @@ def test_without_the_server_cache_pages_are_rendered_but_still_revalidate(
     with django_assert_num_queries(2):  # the revision and the view's own query
         assert client.get("/test-page/").status_code == 200
     assert client.get("/test-page/", headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+@pytest.mark.django_db
+def test_a_new_day_gets_a_new_page_and_etag(client, seed, settings, monkeypatch):
+    import datetime
+
+    settings.PAGE_CACHE_ENABLED = True
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 11, 30))
+    yesterday = client.get("/")
+    assert client.get("/", HTTP_IF_NONE_MATCH=yesterday["ETag"]).status_code == 304
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 12, 1))
+    today = client.get("/", HTTP_IF_NONE_MATCH=yesterday["ETag"])
+    assert today.status_code == 200
+    assert today["ETag"] != yesterday["ETag"]

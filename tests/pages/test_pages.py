@@ -596,11 +596,13 @@ def test_meeting_page_says_when_a_planned_session_has_no_report(client, seed, mo
 # --- robots.txt and breadcrumbs --------------------------------------------------------------
 
 
-def test_robots_disallows_the_configured_admin_address(client, seed, settings):
+def test_robots_never_publishes_a_moved_admin_address(client, seed, settings):
+    assert "Disallow: /admin/\n" in text_of(client.get("/robots.txt"))
     settings.ADMIN_URL = "editors-desk/"
     robots = text_of(client.get("/robots.txt"))
-    assert "Disallow: /editors-desk/\n" in robots
+    assert "editors-desk" not in robots
     assert "/admin/" not in robots
+    assert "Disallow: /search/" in robots
 
 
 @pytest.mark.parametrize("url", ["/search/", "/search/?q=peacekeepers"])
