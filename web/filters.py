@@ -12,6 +12,10 @@ from documents.models import Citation, Document, DocumentKind
 from presidencies.models import Official, Position, Presidency, Priority, Summit
 
 
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
 def scope(queryset, field_name: str, label: str, to_field_name: str = "pk"):
     """A filter set by links rather than by the form: a hidden field, validated in one query."""
     return django_filters.ModelChoiceFilter(
@@ -40,8 +44,13 @@ class ScopedFilterSet(django_filters.FilterSet):
 
 class DocumentFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label="Any kind")
-    year = django_filters.NumberFilter(
-        field_name="date__year", label="Year", widget=forms.NumberInput(attrs={"min": 1992})
+    # Whole, bounded years: a year lookup builds dates, and year 0 or 99999 has none.
+    year = YearFilter(
+        field_name="date__year",
+        label="Year",
+        min_value=1,
+        max_value=9999,
+        widget=forms.NumberInput(attrs={"min": 1992}),
     )
     presidency = django_filters.ModelChoiceFilter(
         queryset=Presidency.objects.select_related("chair"),
