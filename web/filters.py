@@ -7,7 +7,9 @@ that names nothing (an unknown slug or id) is a 404, not the unfiltered list.
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 
+from cstokb.cache import kb_version
 from documents.models import Citation, Document, DocumentKind
 from presidencies.models import Official, Position, Presidency, Priority, Summit
 
@@ -40,6 +42,21 @@ class ScopedFilterSet(django_filters.FilterSet):
         self.errors  # noqa: B018 - validates the form, as the queryset does
         data = self.form.cleaned_data
         return [(name, data[name]) for name in self.scopes if data.get(name) is not None]
+
+
+def publisher_choices() -> list[str]:
+    """Every publisher on record: a DISTINCT over all documents, so computed once per revision."""
+    key = f"web:publishers:{kb_version()}"
+    publishers = cache.get(key)
+    if publishers is None:
+        publishers = list(
+            Document.objects.exclude(publisher="")
+            .order_by("publisher")
+            .values_list("publisher", flat=True)
+            .distinct()
+        )
+        cache.set(key, publishers, 600)
+    return publishers
 
 
 class DocumentFilter(ScopedFilterSet):
@@ -81,13 +98,7 @@ class DocumentFilter(ScopedFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        publishers = (
-            Document.objects.exclude(publisher="")
-            .order_by("publisher")
-            .values_list("publisher", flat=True)
-            .distinct()
-        )
-        self.filters["publisher"].extra["choices"] = [(p, p) for p in publishers]
+        self.filters["publisher"].extra["choices"] = [(p, p) for p in publisher_choices()]
 
 
 class SummitFilter(ScopedFilterSet):

@@ -29,6 +29,7 @@ from .selectors import (
 
 DOCUMENTS_PER_PAGE = 20
 SUMMITS_PER_PAGE = 50
+OFFICIALS_PER_PAGE = 50
 QUOTES_PER_PAGE = 20
 
 
@@ -149,10 +150,14 @@ def document_detail(request, slug):
 
 
 def official_list(request):
-    officials = Official.objects.prefetch_related("positions__member_state").annotate(
-        statement_count=Count("documents", distinct=True)
+    officials = (
+        Official.objects.prefetch_related("positions__member_state")
+        .annotate(statement_count=Count("documents", distinct=True))
+        .order_by("name", "pk")
     )
-    return render(request, "web/official_list.html", {"officials": officials})
+    return render(
+        request, "web/official_list.html", _paginate(request, officials, OFFICIALS_PER_PAGE)
+    )
 
 
 def official_detail(request, slug):

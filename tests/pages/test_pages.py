@@ -612,3 +612,14 @@ def test_search_page_has_breadcrumbs(client, seed, url):
     assert crumbs, "no breadcrumbs"
     assert '<a href="/">Home</a>' in crumbs[1]
     assert 'aria-current="page"' in crumbs[1]
+
+
+def test_officials_list_is_paginated(client, seed):
+    from tests.factories import OfficialFactory
+
+    OfficialFactory.create_batch(60)
+    first = text_of(client.get("/officials/"))
+    assert first.count('<h2><a href="/officials/') == 50
+    assert 'rel="next" href="?page=2"' in first
+    second = text_of(client.get("/officials/?page=2"))
+    assert 0 < second.count('<h2><a href="/officials/') <= 50
