@@ -131,6 +131,7 @@ def app_env(database_url: str, **extra: str) -> dict[str, str]:
         # One client IP sends everything: the anonymous API throttle would answer 429.
         API_ANON_THROTTLE_RATE="100000000/minute",
         GUNICORN_ACCESSLOG="off",
+        KB_REVISION_CACHE_MS="1000",  # the production default, stated for load.py's windows
     )
     env.update(extra)
     return env
