@@ -206,8 +206,16 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "CSTO KB API",
-    "DESCRIPTION": "Chairmanships of the Collective Security Treaty Organization, "
-    "their priorities and the documents that state them.",
+    "DESCRIPTION": (
+        "Chairmanships of the Collective Security Treaty Organization, their priorities and "
+        "the documents that state them, every fact backed by a verbatim quote.\n\n"
+        "Reads are public and paginated (`page`, `page_size` up to 100); `?format=csv` gives "
+        "a list as CSV; `updated_since` with `ordering=updated_at` syncs changes. Responses "
+        "carry `ETag` and `Last-Modified`: send `If-None-Match` for a `304`. Writes need an "
+        "editor's token (`Authorization: Token <key>`) or session; `If-Unmodified-Since` "
+        "refuses a write based on a stale read (`412`). The whole knowledge base: "
+        "`/api/v1/bulk/`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
