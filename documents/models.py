@@ -132,6 +132,7 @@ class Document(TimeStampedModel):
             models.Index(fields=["kind", "date"], name="document_kind_date_idx"),
             models.Index(fields=["presidency", "date"], name="document_presidency_date_idx"),
         ]
+        # Newest-first indexes (date DESC NULLS LAST) exist on PostgreSQL only: migration 0005.
 
     def __str__(self) -> str:
         return self.display_title

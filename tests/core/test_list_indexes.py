@@ -1,0 +1,34 @@
+"""The documents lists read newest first through an index, not by sorting every row."""
+
+import pytest
+from django.db import connection
+
+from documents.models import Document
+
+pytestmark = pytest.mark.django_db
+
+NEWEST = 'ORDER BY "documents_document"."date" DESC NULLS LAST'
+
+
+def plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL-only indexes")
+def test_newest_documents_walk_an_index(seed):
+    newest = Document.objects.all()[:20]  # Meta.ordering: date DESC NULLS LAST, pk
+    assert NEWEST in str(newest.query)
+    assert "document_newest_idx" in plan(newest)
+    presidency_id = Document.objects.filter(presidency__slug="russia-2026")[0].presidency_id
+    in_office = Document.objects.filter(presidency_id=presidency_id)[:20]
+    assert "document_pres_newest_idx" in plan(in_office)
+
+
+def test_undated_documents_come_last_on_every_database(seed):
+    dates = list(Document.objects.values_list("date", flat=True))
+    assert dates[-1] is None
+    assert dates[0] == max(d for d in dates if d)
