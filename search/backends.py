@@ -1,7 +1,7 @@
 """The two database dialects of the search index behind one small interface.
 
 Each backend turns a parsed query into
-- SQL that selects `(id, rank)` for every matching document or priority, higher rank first,
+- SQL that selects `id` (and `rank`, higher is better) of every matching document or priority,
 - highlighted titles and snippets for a page of ids, with the sentinel characters
   START/STOP around matched words (the caller escapes the text, then turns them into marks).
 Every piece of user input is passed as a bound parameter.
@@ -28,9 +28,20 @@ SNIPPET_TOKENS = 30
 class Backend:
     vendor = ""
 
-    def matches(self, table: str, query: ParsedQuery) -> tuple[str, list]:
-        """SQL selecting `id` and `rank` of the matching rows of `table` (document|priority)."""
+    def matches(self, table: str, query: ParsedQuery, ranked: bool = True) -> tuple[str, list]:
+        """SQL selecting `id` (and `rank` if ranked) of the matching rows of `table`
+        (document|priority)."""
         raise NotImplementedError
+
+    def year(self, column: str) -> str:
+        """SQL for the year (integer) of a date column, NULL when it is NULL."""
+        raise NotImplementedError
+
+    def fetch(self, connection: BaseDatabaseWrapper, sql: str, params: list) -> list[tuple]:
+        """The rows of a query built on `matches()`."""
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def highlights(
         self, connection: BaseDatabaseWrapper, table: str, query: ParsedQuery, ids: list[int]
@@ -47,6 +58,10 @@ class PostgresBackend(Backend):
         "document": ("documents_document", "id", "search_vector", "title", "text"),
         "priority": ("search_priority", "priority_id", "vector", "title", "body"),
     }
+    # ts_rank reads a vector stored inline (title and opening of the text, see schema.py):
+    # a full document vector is TOASTed, and decompressing one per match was most of the
+    # time of a search. Priorities are few and short: their own vector.
+    RANK_VECTORS = {"document": "search_rank_vector", "priority": "vector"}
     TITLE_OPTIONS = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
     SNIPPET_OPTIONS = (
         f'StartSel="{START}", StopSel="{STOP}", MaxFragments=1, MaxWords=35, MinWords=15'
@@ -72,15 +87,37 @@ class PostgresBackend(Backend):
             sql = f"({sql}) && !!{group(clause)}"
         return sql, params
 
-    def matches(self, table: str, query: ParsedQuery) -> tuple[str, list]:
+    def matches(self, table: str, query: ParsedQuery, ranked: bool = True) -> tuple[str, list]:
         db_table, pk, vector, _title, _body = self.SOURCES[table]
         tsquery, params = self.tsquery(query)
+        rank = f", ts_rank(t.{self.RANK_VECTORS[table]}, q.query) AS rank" if ranked else ""
         sql = (
-            f"SELECT t.{pk} AS id, ts_rank(t.{vector}, q.query) AS rank "
+            f"SELECT t.{pk} AS id{rank} "
             f"FROM {db_table} t CROSS JOIN (SELECT {tsquery} AS query) q "
             f"WHERE t.{vector} @@ q.query"
         )
         return sql, params
+
+    def year(self, column: str) -> str:
+        return f"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
+
+    def fetch(self, connection, sql, params):
+        """Run with the GIN index: the planner does not count the cost of decompressing a
+        TOASTed vector, so when a query matches most documents it prefers a sequential scan
+        that reads every document's full search_vector to test `@@` (most of the time of a
+        search); the bitmap scan of the GIN index finds the same rows without reading them
+        (a phrase is still rechecked on the vectors of the documents with all its words).
+
+        SET LOCAL lasts for the transaction: in autocommit mode, for this one statement (a
+        string of statements runs as one transaction); in a transaction, it is set back.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SET LOCAL enable_seqscan = off; {sql}; SET LOCAL enable_seqscan TO DEFAULT",
+                params,
+            )
+            cursor.nextset()  # the rows of the query, after the SET's empty result
+            return cursor.fetchall()
 
     def highlights(self, connection, table, query, ids):
         db_table, pk, _vector, title, body = self.SOURCES[table]
@@ -102,14 +139,16 @@ class SqliteBackend(Backend):
     vendor = "sqlite"
     TABLES = {"document": "search_document_fts", "priority": "search_priority_fts"}
 
-    def matches(self, table: str, query: ParsedQuery) -> tuple[str, list]:
+    def matches(self, table: str, query: ParsedQuery, ranked: bool = True) -> tuple[str, list]:
         fts = self.TABLES[table]
         # bm25 is lower for better matches; negate it so that higher is better everywhere.
-        sql = (
-            f"SELECT rowid AS id, -bm25({fts}, {BM25_WEIGHTS}) AS rank "
-            f"FROM {fts} WHERE {fts} MATCH %s"
-        )
+        rank = f", -bm25({fts}, {BM25_WEIGHTS}) AS rank" if ranked else ""
+        sql = f"SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s"
         return sql, [fts5_expression(query)]
+
+    def year(self, column: str) -> str:
+        # Dates are stored as ISO text; '%%' is a literal '%' in a query with parameters.
+        return f"CAST(strftime('%%Y', {column}) AS integer)"
 
     def highlights(self, connection, table, query, ids):
         fts = self.TABLES[table]

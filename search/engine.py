@@ -1,16 +1,14 @@
 """One search API for both databases: `search(q, kind=, presidency=, year=, speaker=, page=)`.
 
 A search request runs a fixed number of queries whatever the size of the knowledge base:
-one per kind of result (documents, priorities) that returns every match with its rank and
-the attributes the facets count (kind, chairmanship, year, speakers); then, for the page
-shown only, one query per kind to load the objects and one for their highlighted snippets.
-Facets are counted in Python over the matches: the knowledge base has hundreds of
-documents, not millions, and it keeps the counts identical on both databases.
+one that counts every facet over all matches in SQL (GROUP BY, no ranking), one that ranks
+the filtered matches and returns only the page shown (ORDER BY rank LIMIT); then, for that
+page only, one query per kind to load the objects and one for their highlighted snippets.
+No query returns every match to Python.
 """
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +22,8 @@ from presidencies.models import Priority
 
 from . import highlight
 from .backends import backend_for
-from .facets import KIND_LABELS, PRIORITY, Candidate, FacetValue, count_facets
-from .matches import document_candidates, priority_candidates
+from .facets import KIND_LABELS, PRIORITY, Candidate, FacetValue, build_facets
+from .matches import facet_counts, page_candidates
 from .query import ParsedQuery, QueryError, parse
 
 PER_PAGE = 20
@@ -218,17 +216,15 @@ def search(
     filters = {"kind": kind, "presidency": presidency, "year": year, "speaker": speaker}
 
     # Both kinds are matched even when one is filtered out: the facets count the other.
-    candidates = document_candidates(connection, backend, parsed)
-    candidates += priority_candidates(connection, backend, parsed)
-    results = [c for c in candidates if c.passes(filters)]
-    # Best first; equal ranks keep a stable order (priorities, then by id).
-    results.sort(key=lambda c: (-c.rank, c.type != PRIORITY, c.id))
-
-    total = len(results)
+    rows = facet_counts(connection, backend, parsed, filters)
+    counts = {value: count for facet, value, _label, _order, count in rows if facet == "type"}
+    total = sum(counts.values())
     if page > max(1, math.ceil(total / per_page)):
         raise InvalidPage("invalid_page", "There is no such page of results.", field="page")
     start = (page - 1) * per_page
-    hits = _hits(connection, backend, parsed, results[start : start + per_page])
+    # Best first; equal ranks keep a stable order (priorities, then by id).
+    page_results = page_candidates(connection, backend, parsed, filters, per_page, start)
+    hits = _hits(connection, backend, parsed, page_results)
     return SearchResults(
         query=parsed,
         filters=filters,
@@ -236,6 +232,6 @@ def search(
         total=total,
         page=page,
         per_page=per_page,
-        facets=count_facets(candidates, filters),
-        counts=dict(Counter(c.type for c in results)),
+        facets=build_facets(rows, filters),
+        counts=counts,
     )

@@ -25,8 +25,12 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 # --- PostgreSQL --------------------------------------------------------------------------
 
 PG_CONFIG = "english"
+# The ranking vector of a document reads the title and this many first characters of the
+# text (the opening paragraphs): small enough to be stored inline, never TOASTed, so that
+# ts_rank over thousands of matches does not decompress every document's full vector.
+RANK_TEXT_CHARS = 600
 
-POSTGRES_INSTALL = [
+POSTGRES_DOCUMENT_COLUMNS = [
     # Documents: a generated column is recomputed by PostgreSQL on every write, whoever writes.
     f"""ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS search_vector tsvector
     GENERATED ALWAYS AS (
@@ -35,6 +39,17 @@ POSTGRES_INSTALL = [
     ) STORED""",
     "CREATE INDEX IF NOT EXISTS search_document_vector_gin "
     "ON documents_document USING gin (search_vector)",
+    # What matches is decided by search_vector (GIN); the order by this smaller vector.
+    f"""ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS search_rank_vector tsvector
+    GENERATED ALWAYS AS (
+        setweight(to_tsvector('{PG_CONFIG}'::regconfig, coalesce(title, '')), 'A')
+        || setweight(to_tsvector('{PG_CONFIG}'::regconfig,
+            left(coalesce(text, ''), {RANK_TEXT_CHARS})), 'B')
+    ) STORED""",
+]
+
+POSTGRES_INSTALL = [
+    *POSTGRES_DOCUMENT_COLUMNS,
     # Priorities: their quotes live in another table, so a search table kept by triggers.
     f"""CREATE TABLE IF NOT EXISTS search_priority (
         priority_id bigint PRIMARY KEY,
@@ -121,6 +136,7 @@ POSTGRES_UNINSTALL = [
     "DROP FUNCTION IF EXISTS search_priority_refresh(bigint)",
     "DROP TABLE IF EXISTS search_priority",
     "DROP INDEX IF EXISTS search_document_vector_gin",
+    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_rank_vector",
     "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
 ]
 
@@ -269,11 +285,15 @@ def missing_parts(connection: BaseDatabaseWrapper) -> list[str]:
     """Names of the tables, columns and triggers of the index that the database lacks."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            columns = ["search_vector", "search_rank_vector"]
             cursor.execute(
-                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-                "AND table_name = 'documents_document' AND column_name = 'search_vector'"
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() "
+                "AND table_name = 'documents_document' AND column_name = ANY(%s)",
+                [columns],
             )
-            missing = [] if cursor.fetchone() else ["documents_document.search_vector"]
+            present = {row[0] for row in cursor.fetchall()}
+            missing = [f"documents_document.{c}" for c in columns if c not in present]
             cursor.execute("SELECT to_regclass('search_priority') IS NOT NULL")
             if not cursor.fetchone()[0]:
                 missing.append("search_priority")
@@ -332,12 +352,13 @@ def release_document_columns(apps, schema_editor) -> None:
             schema_editor.connection,
             [
                 "DROP INDEX IF EXISTS search_document_vector_gin",
+                "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_rank_vector",
                 "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
             ],
         )
 
 
 def restore_document_columns(apps, schema_editor) -> None:
-    """Add the generated search vector of documents back (computed for every row)."""
+    """Add the generated search vectors of documents back (computed for every row)."""
     if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor.connection, POSTGRES_INSTALL[:2])
+        _run(schema_editor.connection, POSTGRES_DOCUMENT_COLUMNS)
