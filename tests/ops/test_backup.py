@@ -166,6 +166,20 @@ def test_a_failed_import_leaves_nothing_behind(seed, tmp_path):
     assert Theme.objects.count() == 0
 
 
+def test_an_id_too_large_for_the_database_is_a_clear_error(seed, tmp_path):
+    path = tmp_path / "kb.json"
+    call_command("export_kb", str(path), "--without-users")
+    objects = json.loads(path.read_text())
+    theme = next(o for o in objects if o["model"] == "presidencies.theme")
+    theme["pk"] = 2**70  # past any 64-bit integer column
+    path.write_text(json.dumps(objects))
+    wipe()
+    with pytest.raises(CommandError, match="nothing was stored"):
+        call_command("import_kb", str(path))
+    assert Document.objects.count() == 0
+    assert Theme.objects.count() == 0
+
+
 @given(
     st.lists(
         st.fixed_dictionaries(

@@ -62,7 +62,17 @@ class Command(BaseCommand):
                 # The file holds the history: loading M2M fields must add no history rows.
                 with override_settings(SIMPLE_HISTORY_ENABLED=False):
                     call_command("loaddata", str(fixture), verbosity=0)
-        except (DeserializationError, DatabaseError, ValidationError, LookupError) as exc:
+        # OverflowError: an id or number past what the database holds (SQLite's 64 bits);
+        # ValueError/TypeError: a value of the wrong shape that slipped past deserializing.
+        except (
+            DeserializationError,
+            DatabaseError,
+            ValidationError,
+            LookupError,
+            OverflowError,
+            ValueError,
+            TypeError,
+        ) as exc:
             raise CommandError(
                 f"The import failed and nothing was stored: {str(exc).splitlines()[0][:500]}"
             ) from exc
