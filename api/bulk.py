@@ -97,29 +97,26 @@ def csv_cell(value) -> str:
     return str(value)
 
 
-def _write_json(archive: zipfile.ZipFile, name: str, rows) -> int:
-    count = 0
-    with archive.open(f"{name}.json", "w") as raw, io.TextIOWrapper(raw, "utf-8") as out:
-        out.write("[")
-        for row in rows:
-            out.write(",\n" if count else "\n")
-            out.write(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False))
-            count += 1
-        out.write("\n]\n")
-    return count
-
-
-def _write_csv(archive: zipfile.ZipFile, name: str, rows, header: list[str]) -> int:
+def _write_resource(
+    json_zip: zipfile.ZipFile, csv_zip: zipfile.ZipFile, name: str, rows, header: list[str]
+) -> int:
+    """One pass over the rows writes both files: each query runs once."""
     count = 0
     with (
-        archive.open(f"{name}.csv", "w") as raw,
-        io.TextIOWrapper(raw, "utf-8", newline="") as out,
+        json_zip.open(f"{name}.json", "w") as json_raw,
+        io.TextIOWrapper(json_raw, "utf-8") as json_out,
+        csv_zip.open(f"{name}.csv", "w") as csv_raw,
+        io.TextIOWrapper(csv_raw, "utf-8", newline="") as csv_out,
     ):
-        writer = csv.writer(out)
+        writer = csv.writer(csv_out)
         writer.writerow(header)
+        json_out.write("[")
         for row in rows:
+            json_out.write(",\n" if count else "\n")
+            json_out.write(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False))
             writer.writerow([csv_cell(row.get(key)) for key in header])
             count += 1
+        json_out.write("\n]\n")
     return count
 
 
@@ -149,10 +146,9 @@ def export(directory: Path | None = None, *, site_url: str = "") -> dict:
         ):
             for name, queryset, serializer_class in resources():
                 header = list(serializer_class().fields)
-                counts[name] = _write_json(
-                    json_zip, name, _rows(queryset, serializer_class, context)
+                counts[name] = _write_resource(
+                    json_zip, csv_zip, name, _rows(queryset, serializer_class, context), header
                 )
-                _write_csv(csv_zip, name, _rows(queryset, serializer_class, context), header)
             manifest = {
                 "generated_at": generated_at.isoformat(),
                 "counts": counts,

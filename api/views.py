@@ -49,6 +49,14 @@ WRITE_ERRORS = {400: FIELD_ERRORS, 401: ERROR, 403: ERROR, 404: ERROR, 412: STAL
 def document_schema(serializer, detail_serializer=None, name: str = "item"):
     """Responses of each operation, errors included, for the OpenAPI schema."""
     detail_serializer = detail_serializer or serializer
+
+    def write(verb: str, success: int = 200):
+        return extend_schema(
+            summary=f"{verb} a {name} (editors)",
+            request=detail_serializer,
+            responses={success: detail_serializer, **WRITE_ERRORS},
+        )
+
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {name}s",
@@ -62,21 +70,9 @@ def document_schema(serializer, detail_serializer=None, name: str = "item"):
         retrieve=extend_schema(
             summary=f"One {name}", responses={200: detail_serializer, **READ_ERRORS}
         ),
-        create=extend_schema(
-            summary=f"Add a {name} (editors)",
-            request=detail_serializer,
-            responses={201: detail_serializer, **WRITE_ERRORS},
-        ),
-        update=extend_schema(
-            summary=f"Replace a {name} (editors)",
-            request=detail_serializer,
-            responses={200: detail_serializer, **WRITE_ERRORS},
-        ),
-        partial_update=extend_schema(
-            summary=f"Change a {name} (editors)",
-            request=detail_serializer,
-            responses={200: detail_serializer, **WRITE_ERRORS},
-        ),
+        create=write("Add", 201),
+        update=write("Replace"),
+        partial_update=write("Change"),
         destroy=extend_schema(
             summary=f"Delete a {name} (editors)",
             responses={

@@ -59,6 +59,18 @@ def kb_state() -> tuple[int, object]:
     return _current()
 
 
+def per_revision(name: str, build, timeout: int = 600):
+    """`build()`'s result, computed once per knowledge-base revision and kept in the cache."""
+    from django.core.cache import cache
+
+    key = f"{name}:{kb_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def bump_kb_version(**_kwargs) -> None:
     forget_recent()
     model = _revision_model()

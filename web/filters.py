@@ -7,9 +7,8 @@ that names nothing (an unknown slug or id) is a 404, not the unfiltered list.
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 
-from cstokb.cache import kb_version
+from cstokb.cache import per_revision
 from documents.models import Citation, Document, DocumentKind
 from presidencies.models import Official, Position, Presidency, Priority, Summit
 
@@ -46,17 +45,15 @@ class ScopedFilterSet(django_filters.FilterSet):
 
 def publisher_choices() -> list[str]:
     """Every publisher on record: a DISTINCT over all documents, so computed once per revision."""
-    key = f"web:publishers:{kb_version()}"
-    publishers = cache.get(key)
-    if publishers is None:
-        publishers = list(
+    return per_revision(
+        "web:publishers",
+        lambda: list(
             Document.objects.exclude(publisher="")
             .order_by("publisher")
             .values_list("publisher", flat=True)
             .distinct()
-        )
-        cache.set(key, publishers, 600)
-    return publishers
+        ),
+    )
 
 
 class DocumentFilter(ScopedFilterSet):

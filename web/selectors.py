@@ -7,7 +7,6 @@ about, so a page issues the same queries whatever the size of the data.
 
 from itertools import groupby
 
-from django.core.cache import cache
 from django.db.models import (
     Count,
     F,
@@ -21,7 +20,7 @@ from django.db.models import (
     Subquery,
 )
 
-from cstokb.cache import kb_version
+from cstokb.cache import per_revision
 from documents.models import Citation, Document
 from presidencies.models import Official, Position, Presidency, Priority, Summit, Theme
 
@@ -220,12 +219,7 @@ def theme_matrix() -> dict:
     Counted in SQL; the result is cached and keyed on the knowledge-base version, so any
     editor's change shows at once.
     """
-    key = f"web:theme-matrix:{kb_version()}"
-    matrix = cache.get(key)
-    if matrix is None:
-        matrix = _build_theme_matrix()
-        cache.set(key, matrix, MATRIX_CACHE_SECONDS)
-    return matrix
+    return per_revision("web:theme-matrix", _build_theme_matrix, MATRIX_CACHE_SECONDS)
 
 
 def _build_theme_matrix() -> dict:

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from documents.models import Citation, Document
 from presidencies.models import Presidency, Priority
-
-from .adminforms import form_data
+from tests.adminforms import change_form_data as form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from documents.models import Document
 from ops.backup import kb_models, through_models, user_models
 from presidencies.models import Priority, Theme
-
-from .adminforms import change_form_data
+from tests.adminforms import change_form_data
 
 pytestmark = pytest.mark.django_db
 

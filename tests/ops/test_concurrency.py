@@ -5,9 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from presidencies.models import Presidency, Theme
+from tests.adminforms import change_form_data
 from tests.factories import PresidencyFactory, ThemeFactory
-
-from .adminforms import change_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Build an admin change form's POST data from the page the editor loaded (fields as shown)."""
+"""POST data that resubmits an admin form as the editor loaded it (fields as shown)."""
 
 
 def _form_data(form) -> dict:
@@ -16,7 +16,7 @@ def _form_data(form) -> dict:
 
 
 def change_form_data(response, **changes) -> dict:
-    """POST data that resubmits the loaded change form, with `changes` applied."""
+    """The loaded change (or history revert) form with its inlines, `changes` applied."""
     context = response.context
     data = _form_data(context["adminform"].form)
     for inline in context.get("inline_admin_formsets", []):
