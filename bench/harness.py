@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -31,8 +32,6 @@ def log(message: str) -> None:
 
 def free_port() -> int:
     """A TCP port nobody listens on now: fixed ports clash with other runs on the same host."""
-    import socket
-
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -116,6 +115,54 @@ class PgCluster:
         if (self.data / "postmaster.pid").exists():
             self.stop(check=False)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+class RedisServer:
+    """A throwaway Redis on 127.0.0.1 (no persistence): the shared cache of a deployment."""
+
+    def __init__(self, port: int = 0):
+        self.port = port or free_port()
+        self.proc: subprocess.Popen | None = None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 10) -> None:
+        binary = shutil.which("redis-server")
+        if not binary:
+            sys.exit("redis-server not found (apt-get install redis-server).")
+        self.proc = subprocess.Popen(  # noqa: S603
+            [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
+             "--appendonly", "no", "--loglevel", "warning"],
+            stdout=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock,
+            ):
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"redis-server did not answer on 127.0.0.1:{self.port}")
+
+    def flush(self) -> None:
+        """Empty it: each server measured starts from a cold shared cache."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
+            sock.sendall(b"FLUSHALL\r\n")
+            if not sock.recv(16).startswith(b"+OK"):
+                raise RuntimeError("redis FLUSHALL failed")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
 
 
 def app_env(database_url: str, **extra: str) -> dict[str, str]:

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import (
     PgCluster,
+    RedisServer,
     Server,
     app_env,
-    http_get,
     log,
     manage,
     prepare_database,
@@ -44,8 +44,10 @@ def main() -> int:
     parser.add_argument(
         "--servers",
         default=None,
-        help="comma-separated: gunicorn, granian, gunicorn-nocache (page cache off); "
-        "default all three, --short: gunicorn,granian",
+        help="comma-separated: gunicorn, granian (each worker its own local-memory cache), "
+        "gunicorn-redis, granian-redis (one Redis cache for all workers, as deployed), "
+        "gunicorn-nocache (page and API caches off: the views themselves); default all but "
+        "granian-redis, --short: gunicorn-redis,gunicorn,granian",
     )
     parser.add_argument("--only", default="", help="comma-separated URL names to run")
     parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
@@ -60,11 +62,17 @@ def main() -> int:
     if args.short:
         args.duration = min(args.duration, 2)
     if args.servers is None:
-        args.servers = "gunicorn,granian" if args.short else "gunicorn,granian,gunicorn-nocache"
+        args.servers = (
+            "gunicorn-redis,gunicorn,granian"
+            if args.short
+            else "gunicorn-redis,gunicorn,granian,gunicorn-nocache"
+        )
+    kinds = args.servers.split(",")
 
     pg = None if args.database_url else PgCluster(args.pg_port)
     database_url = args.database_url or pg.url
     server = None
+    redis = RedisServer() if any(k.endswith("-redis") for k in kinds) else None
     report = {"documents": args.documents, "connections": args.connections, "servers": {}}
     failures = []
     try:
@@ -93,14 +101,22 @@ def main() -> int:
                 failures.append(f"{url['name']}: {url['path']} answered {url['status']}")
                 continue
             runnable.append(url)
-        for kind in args.servers.split(","):
+        if redis:
+            redis.start()
+            log(f"Redis on 127.0.0.1:{redis.port}")
+        for kind in kinds:
             extra = {"PAGE_CACHE_ENABLED": "0"} if kind.endswith("nocache") else {}
+            if kind.endswith("-redis"):
+                redis.flush()
+                extra["REDIS_URL"] = redis.url
             server = Server(kind, args.port, app_env(database_url, **extra), workers=args.workers)
             server.start()
             rows = []
             for url in runnable:
-                for _ in range(20):  # warm the worker caches and connections
-                    http_get(server.base + url["path"])
+                # Warm up under the same concurrency, so that every worker (not only the one
+                # that happens to accept a lone request) has its connection, compiled
+                # templates and, with local memory, its own cached copy.
+                wrk(server.base, [url["path"]], connections=args.connections, duration=1)
                 result = wrk(
                     server.base, [url["path"]],
                     connections=args.connections, duration=args.duration,
@@ -120,6 +136,8 @@ def main() -> int:
     finally:
         if server:
             server.stop()
+        if redis:
+            redis.stop()
         if pg:
             pg.destroy()
     RESULTS.mkdir(exist_ok=True)
