@@ -25,7 +25,8 @@ class AnonWindowThrottle(AnonRateThrottle):
             count = self.cache.incr(key)
         except ValueError:  # the first request of this window (unless another worker's)
             count = 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
-        return count <= self.num_requests
+        # None: the cache is unreachable (Redis down): serve rather than refuse everyone.
+        return count is None or count <= self.num_requests
 
     def wait(self) -> float:
         return max(0.0, self.window_ends - self.timer())

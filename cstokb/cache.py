@@ -59,15 +59,81 @@ def kb_state() -> tuple[int, object]:
     return _current()
 
 
+class RevisionCache:
+    """The cache for entries whose key holds the knowledge-base revision (pages, API reads).
+
+    Such an entry never changes under its key: a new revision means new keys. So with a
+    shared cache (Redis, `REDIS_URL`) each process also keeps what it read in local memory
+    (the "local" cache) and asks Redis only for what it has not seen; Redis still spares
+    every other worker and server the view. Without Redis the default cache is local memory
+    and there is one level.
+
+    A miss that is being computed elsewhere is waited for rather than computed again
+    (`claim`): after an edit, every worker would otherwise render the same expensive page at
+    once, and at 100,000 documents a search can take seconds.
+    """
+
+    WAIT_SECONDS = 10.0  # a waiter gives up and renders the page itself after this
+    CLAIM_SECONDS = 30  # a claim left by a crashed worker expires after this
+    POLL_SECONDS = 0.02
+
+    @staticmethod
+    def _levels():
+        from django.core.cache import caches
+
+        shared = caches["default"]
+        local = caches["local"] if "local" in settings.CACHES else None
+        return shared, local
+
+    def get(self, key: str):
+        shared, local = self._levels()
+        if local is not None:
+            value = local.get(key)
+            if value is not None:
+                return value
+        value = shared.get(key)
+        if value is not None and local is not None:
+            local.set(key, value)
+        return value
+
+    def set(self, key: str, value, timeout: int) -> None:
+        shared, local = self._levels()
+        shared.set(key, value, timeout)
+        if local is not None:
+            local.set(key, value, timeout)
+
+    def claim(self, key: str):
+        """(value, claimed): the value once another worker has stored it, or claimed=True
+        when this caller should compute it and then `release(key)`."""
+        shared, _local = self._levels()
+        claim = f"{key}:claim"
+        if shared.add(claim, 1, self.CLAIM_SECONDS):
+            return None, True
+        deadline = time.monotonic() + self.WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(self.POLL_SECONDS)
+            value = self.get(key)
+            if value is not None:
+                return value, False
+            if shared.get(claim) is None:
+                break  # released with nothing stored (an error page), or the cache is down
+        return None, False
+
+    def release(self, key: str) -> None:
+        shared, _local = self._levels()
+        shared.delete(f"{key}:claim")
+
+
+revision_cache = RevisionCache()
+
+
 def per_revision(name: str, build, timeout: int = 600):
     """`build()`'s result, computed once per knowledge-base revision and kept in the cache."""
-    from django.core.cache import cache
-
     key = f"{name}:{kb_version()}"
-    value = cache.get(key)
+    value = revision_cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout)
+        revision_cache.set(key, value, timeout)
     return value
 
 

@@ -18,7 +18,6 @@ import logging
 import sys
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -27,7 +26,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 
-from cstokb.cache import kb_version
+from cstokb.cache import kb_version, revision_cache
 
 logger = logging.getLogger(__name__)
 
@@ -127,21 +126,33 @@ class PublicPageCacheMiddleware:
         if_none_match = request.headers.get("If-None-Match")
         if if_none_match and (etag in parse_etags(if_none_match) or if_none_match == "*"):
             return self.not_modified(etag)
-        cache = caches["default"]
-        if self.enabled and request.method == "GET":
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
-        response = self.get_response(request)
-        if not self.cacheable(response):
+        if not (self.enabled and request.method == "GET"):
+            response = self.get_response(request)
+            if self.cacheable(response):
+                self.add_validators(response, etag)
             return response
+        cached = revision_cache.get(key)
+        if cached is not None:
+            return cached
+        # Another worker already rendering this page: wait for its copy.
+        cached, claimed = revision_cache.claim(key)
+        if cached is not None:
+            return cached
+        try:
+            response = self.get_response(request)
+            if self.cacheable(response):
+                self.add_validators(response, etag)
+                # Stored rendered, CSP header and nonce included, so that they match.
+                revision_cache.set(key, response, self.timeout)
+            return response
+        finally:
+            if claimed:
+                revision_cache.release(key)
+
+    def add_validators(self, response: HttpResponse, etag: str) -> None:
         response["ETag"] = etag
         response["Cache-Control"] = f"public, max-age={self.max_age}"
         patch_vary_headers(response, ["Cookie"])
-        if self.enabled and request.method == "GET":
-            # Store the rendered response, CSP header and nonce included, so they match.
-            cache.set(key, response, self.timeout)
-        return response
 
     def cacheable(self, response: HttpResponse) -> bool:
         return (

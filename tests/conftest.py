@@ -79,12 +79,10 @@ def revision_read_every_time(settings):
 def redis_url():
     """A throwaway redis-server on 127.0.0.1 (Debian's redis-server), stopped after the run."""
     import shutil
-    import sys
 
     if not shutil.which("redis-server"):
         pytest.fail("the shared-cache tests need redis-server: apt-get install redis-server")
-    sys.path.insert(0, str(settings.BASE_DIR / "bench"))
-    from harness import RedisServer
+    from bench.harness import RedisServer
 
     server = RedisServer()
     server.start()

@@ -88,3 +88,40 @@ def test_if_modified_since_is_honoured(seed, api):
     last_modified = api.get(URL)["Last-Modified"]
     assert api.get(URL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
     assert api.get(URL, HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 200
+
+
+def test_replayed_read_has_the_first_answers_headers(seed, api):
+    first = api.get(URL)
+    second = api.get(URL)
+    assert second.content == first.content
+    for header in ("ETag", "Last-Modified", "Cache-Control", "Content-Type"):
+        assert second[header] == first[header], header
+    assert {"Accept", "Authorization", "Cookie"} <= {v.strip() for v in second["Vary"].split(",")}
+
+
+def test_replay_keeps_each_representation_apart(seed, api):
+    csv = api.get("/api/v1/themes/", HTTP_ACCEPT="text/csv")
+    assert csv["Content-Type"].startswith("text/csv")
+    as_json = api.get("/api/v1/themes/", HTTP_ACCEPT="application/json")
+    assert as_json["Content-Type"] == "application/json"
+    assert api.get("/api/v1/themes/", HTTP_ACCEPT="text/csv").content == csv.content
+    assert as_json.json()["count"] >= 1
+
+
+def test_credentials_are_never_answered_from_the_anonymous_copy(seed, api, editor_api):
+    api.get(URL)
+    api.get(URL)  # replayed from now on
+    response = editor_api.get(URL)
+    assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_replayed_reads_still_count_against_the_throttle(seed, api):
+    from rest_framework.throttling import AnonRateThrottle
+
+    original = AnonRateThrottle.THROTTLE_RATES
+    AnonRateThrottle.THROTTLE_RATES = {"anon": "3/minute"}
+    try:
+        codes = [api.get(URL).status_code for _ in range(5)]
+    finally:
+        AnonRateThrottle.THROTTLE_RATES = original
+    assert codes == [200, 200, 200, 429, 429]
