@@ -24,6 +24,7 @@ from harness import (
     RedisServer,
     Server,
     app_env,
+    http_get,
     log,
     manage,
     prepare_database,
@@ -113,9 +114,11 @@ def main() -> int:
             server.start()
             rows = []
             for url in runnable:
-                # Warm up under the same concurrency, so that every worker (not only the one
-                # that happens to accept a lone request) has its connection, compiled
-                # templates and, with local memory, its own cached copy.
+                # Warm up: one request renders the page (at 100,000 documents a search may
+                # take seconds, which would otherwise fall into the measured run), then a
+                # second under the same concurrency, so that every worker has its
+                # connection, compiled templates and, with local memory, its own copy.
+                http_get(server.base + url["path"], timeout=120)
                 wrk(server.base, [url["path"]], connections=args.connections, duration=1)
                 result = wrk(
                     server.base, [url["path"]],
