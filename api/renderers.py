@@ -20,14 +20,14 @@ class KnowledgeBaseCSVRenderer(CSVRenderer):
             # An empty page is the header row alone, not an empty body (which DRF would send
             # without a Content-Type).
             view = renderer_context.get("view")
-            if view is not None and hasattr(view, "get_serializer"):
-                renderer_context = {
-                    **renderer_context,
-                    "header": list(view.get_serializer().fields),
-                }
+            header = getattr(view, "csv_header", None)  # a view without a model serializer
+            if header is None and hasattr(view, "get_serializer"):
+                header = list(view.get_serializer().fields)
+            if header:
+                renderer_context = {**renderer_context, "header": header}
         rendered = super().render(data, media_type, renderer_context)
-        # No columns to name (a view without a serializer, such as search): an empty CSV
-        # document is still one line break, so the response keeps its text/csv type.
+        # No columns to name: an empty CSV document is still one line break, so the
+        # response keeps its text/csv type.
         return rendered if rendered or data is None else b"\r\n"
 
     def flatten_item(self, item):

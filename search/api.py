@@ -109,6 +109,8 @@ class SearchAPIView(ConditionalReadMixin, APIView):
     # Read-only and public; no model queryset for DjangoModelPermissions to check.
     permission_classes = [AllowAny]
     http_method_names = ["get", "head", "options"]
+    # The columns of an empty result's CSV: a hit's fields.
+    csv_header = list(HitSerializer().fields)
 
     def _page_url(self, request: Request, results: SearchResults, page: int) -> str:
         params = {"q": results.query.raw, **results.filters, "page": page}

@@ -25,4 +25,5 @@ urlpatterns = [
     path("feeds/documents/", feeds.DocumentsFeed(), name="documents-feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
 ]

@@ -10,8 +10,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from documents.models import Citation, Document
 from presidencies.models import Official, Presidency, Summit, Theme
@@ -237,3 +238,12 @@ class RobotsView(TemplateView):
         admin_url = "/" + settings.ADMIN_URL
         hidden = admin_url != "/admin/"
         return {**super().get_context_data(**kwargs), "admin_url": None if hidden else admin_url}
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, asked for by browsers and bots that do not read the page's icon link."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        return static("img/favicon.svg")

@@ -623,3 +623,15 @@ def test_officials_list_is_paginated(client, seed):
     assert 'rel="next" href="?page=2"' in first
     second = text_of(client.get("/officials/?page=2"))
     assert 0 < second.count('<h2><a href="/officials/') <= 50
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(seed, client):
+    home = client.get("/").content.decode()
+    assert 'rel="icon"' in home
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 301
+    assert icon["Location"].startswith("/static/img/favicon.")
+    assert icon["Location"] in home
+    served = client.get(icon["Location"])
+    assert served.status_code == 200
+    assert b"<svg" in b"".join(served.streaming_content)

@@ -148,3 +148,20 @@ def test_the_openapi_schema_describes_parameters_and_response():
     assert {"results", "facets", "count", "next", "previous"} <= set(response)
     hit = schema["components"]["schemas"]["Hit"]["properties"]
     assert {"type", "slug", "title", "url", "snippet", "rank", "date", "kind"} <= set(hit)
+
+
+def test_search_csv_names_its_columns_even_when_nothing_matches(client):
+    import csv
+    import io
+
+    document("Channel operation", "Opening.", "The Channel operation goes on.")
+    found = client.get("/api/v1/search/", {"q": "Channel", "format": "csv"})
+    assert found.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(found.content.decode())))
+    assert rows and {"type", "title", "url", "rank"} <= set(rows[0])
+    empty = client.get("/api/v1/search/", {"q": "zzyzzx", "format": "csv"})
+    assert empty.status_code == 200
+    assert empty["Content-Type"].startswith("text/csv")
+    header = empty.content.decode().strip().split(",")
+    assert header[:4] == ["type", "id", "slug", "title"]
+    assert set(header) >= {"url", "snippet", "rank", "speakers"}
