@@ -69,7 +69,8 @@ loadtest: venv
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 loadtest-short: venv
-	$(BIN)/python bench/load.py --short
+	$(BIN)/python bench/load.py --short --cache redis
+	$(BIN)/python bench/load.py --short --cache local
 
 DOCUMENTS ?= 0
 BENCH_ARGS ?=

@@ -2,7 +2,8 @@
 """Load and fault run: 64 connections of mixed traffic, then PostgreSQL restarted under load.
 
 1. Throwaway PostgreSQL on 127.0.0.1 (LOAD_PGPORT, default a free port), migrate, fixtures and a
-   small generated corpus, gunicorn on 127.0.0.1 (LOAD_PORT, default a free port).
+   small generated corpus, gunicorn on 127.0.0.1 (LOAD_PORT, default a free port), with a
+   throwaway Redis as the shared cache (--cache redis, the default) or without (--cache local).
 2. Load: wrk, 64 connections, pages + API lists and details + search mixed, 60 s (10 s with
    --short): zero socket errors and zero non-2xx/3xx answers; reports req/s and p99.
 3. Restart: a write committed, wrk running, PostgreSQL stopped for a few seconds and started
@@ -22,7 +23,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import PgCluster, Server, app_env, http_get, log, manage, prepare_database, probe, wrk
+from harness import (
+    PgCluster,
+    RedisServer,
+    Server,
+    app_env,
+    http_get,
+    log,
+    manage,
+    prepare_database,
+    probe,
+    wrk,
+)
 
 MIX = {
     "home", "presidency", "theme-matrix", "document", "document-list",
@@ -80,6 +92,13 @@ def main() -> int:
         choices=["gunicorn", "granian"],
         help="the application server under test (compare their robustness)",
     )
+    parser.add_argument(
+        "--cache",
+        default="redis",
+        choices=["redis", "local"],
+        help="redis: a throwaway Redis shared by the workers (as deployed); local: each "
+        "worker's own memory (REDIS_URL unset)",
+    )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
     parser.add_argument(
         "--pg-port", type=int, default=int(os.environ.get("LOAD_PGPORT", 0)), help="0: a free port"
@@ -94,11 +113,16 @@ def main() -> int:
     report: dict = {}
 
     pg = PgCluster(args.pg_port)
+    redis = RedisServer() if args.cache == "redis" else None
     server = None
     try:
         log(f"PostgreSQL on 127.0.0.1:{pg.port}")
         pg.init()
         env = app_env(pg.url)
+        if redis:
+            redis.start()
+            log(f"Redis on 127.0.0.1:{redis.port}")
+            env["REDIS_URL"] = redis.url
         prepare_database(env, args.documents, presidencies=10)
         urls = [u for u in probe(env) if u["name"] in MIX]
         paths = [u["path"] for u in urls if u["status"] == 200]
@@ -151,8 +175,12 @@ def main() -> int:
         prober.start()
         time.sleep(3)
         down_at = time.monotonic()
-        pg.stop()
+        pg.stop()  # fast shutdown: waits until the server is gone
+        stopped_at = time.monotonic()
         time.sleep(down_for)
+        # PostgreSQL accepts connections a little before pg_ctl says it is up: "while down"
+        # ends when the start begins.
+        starting_at = time.monotonic()
         pg.start()
         up_at = time.monotonic()
         recovered_at = None
@@ -165,14 +193,17 @@ def main() -> int:
         runner.join()
         prober.stopping.set()
         prober.join()
-        # A worker may answer from its cached pages for KB_REVISION_CACHE_MS after the
-        # database went away (the revision it read is still fresh): past that, only 503s.
-        settled = down_at + 0.5 + REVISION_REUSE_S
+        # A worker may answer from its cached pages for KB_REVISION_CACHE_MS after its last
+        # read of the revision, which can succeed until the server has finished stopping:
+        # past that, only 503s.
+        settled = stopped_at + 0.2 + REVISION_REUSE_S
         early = sorted({s for t, s, _ in prober.samples if down_at < t <= settled})
-        during = [(s, sec) for t, s, sec in prober.samples if settled < t < up_at]
+        # Samples are stamped when the answer arrived.
+        during = [(s, sec) for t, s, sec in prober.samples if settled < t < starting_at]
         restart = {
             "wrk": holder,
             "down_seconds": round(up_at - down_at, 2),
+            "stop_seconds": round(stopped_at - down_at, 2),
             "probe_statuses_first_second": early,
             "probe_statuses_while_down": sorted({s for s, _ in during}),
             "probe_max_seconds_while_down": round(max((sec for _, sec in during), default=0), 3),
@@ -210,11 +241,13 @@ def main() -> int:
     finally:
         if server:
             server.stop()
+        if redis:
+            redis.stop()
         pg.destroy()
-    report["server"], report["failures"] = args.server, failures
+    report["server"], report["cache"], report["failures"] = args.server, args.cache, failures
     print(json.dumps(report, indent=1))
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"load-{args.server}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out = RESULTS / f"load-{args.server}-{args.cache}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=1))
     log(f"JSON written to {out}")
     for failure in failures:
