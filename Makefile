@@ -19,8 +19,8 @@ help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
 	@echo "make test   - ruff, makemigrations --check and the pytest suite (collects static files)"
 	@echo "make editor - create an editor account (EDITOR=name)"
-	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, gunicorn (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
-	@echo "make loadtest   - wrk load run and PostgreSQL restart run against gunicorn (LOAD_ARGS=--short for CI)"
+	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, granian (APP_SERVER=gunicorn for gunicorn; needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make loadtest   - wrk load run and PostgreSQL restart run against granian and Redis (LOAD_ARGS=--short for CI)"
 	@echo "make bench      - benchmark pages and API against /healthz (DOCUMENTS=10000, BENCH_ARGS=--short)"
 
 $(BIN)/.installed: pyproject.toml
@@ -53,24 +53,30 @@ test: lint
 editor: venv
 	$(DEV_ENV) $(BIN)/python manage.py create_editor $(EDITOR)
 
-# Production: DEBUG off, settings checked, static files collected, gunicorn (gunicorn.conf.py
-# reads WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT, PORT...) logging to stdout.
+# Production: DEBUG off, settings checked, static files collected, then granian (ops/serve.py
+# reads WEB_CONCURRENCY, PORT, APP_...) or, with APP_SERVER=gunicorn, gunicorn
+# (gunicorn.conf.py reads WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT, PORT...).
 PROD_ENV := DJANGO_DEBUG=0
+APP_SERVER ?= granian
 serve-prod: venv
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "error: set DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS, DATABASE_URL)" >&2; exit 1; }
 	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python manage.py export_bulk_data
-	$(PROD_ENV) exec $(BIN)/gunicorn -c gunicorn.conf.py cstokb.wsgi
+	@if [ "$(APP_SERVER)" = gunicorn ]; then \
+		$(PROD_ENV) exec $(BIN)/gunicorn -c gunicorn.conf.py cstokb.wsgi; \
+	else \
+		$(PROD_ENV) exec $(BIN)/python -m ops.serve; \
+	fi
 
 LOAD_ARGS ?=
 loadtest: venv
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 loadtest-short: venv
-	$(BIN)/python bench/load.py --short --cache redis
-	$(BIN)/python bench/load.py --short --cache local
+	$(BIN)/python bench/load.py --short --server granian --cache redis
+	$(BIN)/python bench/load.py --short --server gunicorn --cache redis
 
 DOCUMENTS ?= 0
 BENCH_ARGS ?=

@@ -208,21 +208,29 @@ class Server:
 
     def command(self) -> list[str]:
         if self.kind.startswith("granian"):
-            return [
-                str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1",
-                "--port", str(self.port), "--workers", str(self.workers),
-                "--no-ws", "--log-level", "warning", "cstokb.wsgi:application",
-            ]  # fmt: skip
+            # As deployed: ops/serve.py's options, bound here (environment(), below).
+            return [PYTHON, "-m", "ops.serve"]
         return [
             str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}",
             "--workers", str(self.workers), "cstokb.wsgi",
         ]  # fmt: skip
 
+    def environment(self) -> dict[str, str]:
+        if not self.kind.startswith("granian"):
+            return self.env
+        return {
+            **self.env,
+            "APP_BIND": f"127.0.0.1:{self.port}",
+            "WEB_CONCURRENCY": str(self.workers),
+            "APP_ACCESS_LOG": "0",
+            "APP_LOG_LEVEL": "warning",
+        }
+
     def start(self, timeout: float = 30) -> None:
         with open(self.log_path, "wb") as out:
             self.proc = subprocess.Popen(  # noqa: S603
-                self.command(), cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                self.command(), cwd=ROOT, env=self.environment(), stdout=out,
+                stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Load and fault run: 64 connections of mixed traffic, then PostgreSQL restarted under load.
 
-1. Throwaway PostgreSQL on 127.0.0.1 (LOAD_PGPORT, default a free port), migrate, fixtures and a
-   small generated corpus, gunicorn on 127.0.0.1 (LOAD_PORT, default a free port), with a
-   throwaway Redis as the shared cache (--cache redis, the default) or without (--cache local).
+1. Throwaway PostgreSQL on 127.0.0.1 (LOAD_PGPORT, default a free port), migrate, fixtures and
+   a small generated corpus; granian as deployed (ops/serve.py; or gunicorn, --server) on
+   127.0.0.1 (LOAD_PORT, default a free port), with a throwaway Redis as the shared cache
+   (--cache redis, the default) or without (--cache local).
 2. Load: wrk, 64 connections, pages + API lists and details + search mixed, 60 s (10 s with
    --short): zero socket errors and zero non-2xx/3xx answers; reports req/s and p99.
 3. Restart: a write committed, wrk running, PostgreSQL stopped for a few seconds and started
@@ -88,7 +89,7 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument(
         "--server",
-        default="gunicorn",
+        default="granian",
         choices=["gunicorn", "granian"],
         help="the application server under test (compare their robustness)",
     )

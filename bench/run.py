@@ -47,8 +47,8 @@ def main() -> int:
         default=None,
         help="comma-separated: gunicorn, granian (each worker its own local-memory cache), "
         "gunicorn-redis, granian-redis (one Redis cache for all workers, as deployed), "
-        "gunicorn-nocache (page and API caches off: the views themselves); default all but "
-        "granian-redis, --short: gunicorn-redis,gunicorn,granian",
+        "gunicorn-nocache (page and API caches off: the views themselves); default all five, "
+        "--short: gunicorn-redis,granian-redis,gunicorn",
     )
     parser.add_argument("--only", default="", help="comma-separated URL names to run")
     parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
@@ -64,9 +64,9 @@ def main() -> int:
         args.duration = min(args.duration, 2)
     if args.servers is None:
         args.servers = (
-            "gunicorn-redis,gunicorn,granian"
+            "gunicorn-redis,granian-redis,gunicorn"
             if args.short
-            else "gunicorn-redis,gunicorn,granian,gunicorn-nocache"
+            else "gunicorn-redis,granian-redis,gunicorn,granian,gunicorn-nocache"
         )
     kinds = args.servers.split(",")
 

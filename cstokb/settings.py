@@ -323,6 +323,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DJANGO_DB_CONNECT_TIMEOUT", 3
     )
+    # Set for the web server's processes by ops/serve.py: a query running longer is
+    # cancelled (the request answers 503), so none holds a worker indefinitely.
+    if statement_ms := env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 0):
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_ms}"
 # Reads to a replica, writes to the primary (cstokb/db_router.py).
 if replica_url := env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(

@@ -7,8 +7,12 @@ from rest_framework.test import APIClient
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(monkeypatch):
+    from api.throttling import AnonWindowThrottle, LocalCounts
+
     cache.clear()
+    # The throttle's per-process counts too: each test is a fresh server.
+    monkeypatch.setattr(AnonWindowThrottle, "local", LocalCounts())
     yield
     cache.clear()
 

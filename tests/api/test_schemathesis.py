@@ -28,7 +28,7 @@ CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformanc
 TIMEOUT = 300
 
 
-# --- The live server: behave like the production server (gunicorn) on the wire -------------
+# --- The live server: behave like a production server (granian, gunicorn) on the wire -----
 
 
 class _BodyThenStream:
@@ -78,8 +78,8 @@ def http11_live_server(live_server, monkeypatch):
       Nagle's algorithm on, each keep-alive request then waits ~40 ms for a delayed ACK,
       which makes the fuzzing runs several times longer.
     * Chunked request bodies: requests sends an empty body (a form whose fields were all
-      null) as `Transfer-Encoding: chunked`. gunicorn reads it; Django's handler does not,
-      takes the trailing `0` for the next request line and breaks the connection.
+      null) as `Transfer-Encoding: chunked`. granian and gunicorn read it; Django's handler
+      does not, takes the trailing `0` for the next request line and breaks the connection.
     """
     monkeypatch.setattr(basehttp.WSGIRequestHandler, "disable_nagle_algorithm", True)
     parse_request = basehttp.WSGIRequestHandler.parse_request

@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 from rest_framework.throttling import AnonRateThrottle
 
-from api.throttling import AnonWindowThrottle
+from api.throttling import AnonWindowThrottle, LocalCounts
 
 
 def anonymous_request(ip: str = "203.0.113.7") -> Request:
@@ -16,7 +16,8 @@ def anonymous_request(ip: str = "203.0.113.7") -> Request:
     return request
 
 
-def throttle(cache, rate: str, now: float) -> AnonWindowThrottle:
+def throttle(cache, rate: str, now: float, local: LocalCounts | None = None):
+    """The throttle of one request in a worker: its cache client and its own local counts."""
     AnonWindowThrottle.THROTTLE_RATES = {"anon": rate}
     try:
         instance = AnonWindowThrottle()
@@ -24,6 +25,7 @@ def throttle(cache, rate: str, now: float) -> AnonWindowThrottle:
         del AnonWindowThrottle.THROTTLE_RATES
     instance.cache = cache
     instance.timer = lambda: now
+    instance.local = local or LocalCounts()
     return instance
 
 
@@ -38,8 +40,11 @@ def redis_caches(redis_url):
 
 def test_workers_share_one_count(redis_caches):
     now = 1_000_000.0
+    locals_ = [LocalCounts(), LocalCounts()]
     answers = [
-        throttle(redis_caches[n % 2], "4/minute", now).allow_request(anonymous_request(), None)
+        throttle(redis_caches[n % 2], "4/minute", now, locals_[n % 2]).allow_request(
+            anonymous_request(), None
+        )
         for n in range(6)
     ]
     assert answers == [True, True, True, True, False, False]
@@ -82,13 +87,50 @@ def test_429_carries_retry_after(seed, api):
     assert "throttled" in codes[2].json()["detail"].lower()
 
 
+def test_high_rates_reach_redis_in_batches_of_one_percent(redis_caches, redis_url):
+    import redis
+
+    now = 1_000_000.0
+    worker_a, worker_b = LocalCounts(), LocalCounts()
+    client = redis.Redis.from_url(redis_url)
+
+    def shared_count():
+        keys = client.keys("*throttle_anon*")
+        return int(client.get(keys[0])) if keys else 0
+
+    for _ in range(9):
+        assert throttle(redis_caches[0], "1000/minute", now, worker_a).allow_request(
+            anonymous_request(), None
+        )
+    assert shared_count() == 0  # nine requests, not yet a batch of ten
+    throttle(redis_caches[0], "1000/minute", now, worker_a).allow_request(anonymous_request(), None)
+    assert shared_count() == 10
+    for _ in range(10):
+        throttle(redis_caches[1], "1000/minute", now, worker_b).allow_request(
+            anonymous_request(), None
+        )
+    assert shared_count() == 20
+
+
+def test_batches_let_through_at_most_one_percent_more_per_worker(redis_caches):
+    now = 1_000_000.0
+    workers = [LocalCounts(), LocalCounts()]
+    admitted = sum(
+        throttle(redis_caches[n % 2], "200/minute", now, workers[n % 2]).allow_request(
+            anonymous_request(), None
+        )
+        for n in range(300)
+    )
+    assert 200 <= admitted <= 200 + 2 * 2  # two workers, batches of two
+
+
 def test_the_api_counts_each_client_once_per_request(seed, api):
     import time
 
     from django.core.cache import cache
 
     window = int(time.time() // 60)
-    for n in range(3):
+    for n in range(6):  # 600/minute: batches of six
         assert api.get("/api/v1/themes/", {"n": n}).status_code == 200
     counts = [cache.get(f"throttle_anon_127.0.0.1:{w}") for w in (window, window + 1)]
-    assert sum(c or 0 for c in counts) == 3
+    assert sum(c or 0 for c in counts) == 6
