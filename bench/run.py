@@ -118,14 +118,16 @@ def main() -> int:
                 # take seconds, which would otherwise fall into the measured run), then a
                 # second under the same concurrency, so that every worker has its
                 # connection, compiled templates and, with local memory, its own copy.
-                http_get(server.base + url["path"], timeout=120)
+                # That first request is also a miss measured alone: what a new URL costs.
+                _status, first_seconds = http_get(server.base + url["path"], timeout=120)
                 wrk(server.base, [url["path"]], connections=args.connections, duration=1)
                 result = wrk(
                     server.base, [url["path"]],
                     connections=args.connections, duration=args.duration,
                 )  # fmt: skip
                 result.update(name=url["name"], path=url["path"], queries=url["queries"],
-                              queries_cached=url["queries_cached"])  # fmt: skip
+                              queries_cached=url["queries_cached"],
+                              first_ms=round(first_seconds * 1000, 1))  # fmt: skip
                 if result["socket_errors"] or result["status"]:
                     failures.append(f"{kind} {url['name']}: {result}")
                 rows.append(result)
@@ -161,11 +163,11 @@ def print_table(kind: str, data: dict, args) -> None:
     print(f"\n{kind}: {args.connections} connections, {args.duration:g} s per URL, "
           f"{args.workers} workers; corpus {args.documents} generated documents")  # fmt: skip
     print(f"{'URL':15} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'SQL':>4} {'SQL hit':>7} {'errors':>6}")  # fmt: skip
+          f"{'SQL':>4} {'SQL hit':>7} {'errors':>6} {'miss ms':>8}")  # fmt: skip
     for r in data["rows"]:
         print(f"{r['name']:15} {r['rps']:8.0f} {r['ratio']:6.2f} {r['p50_ms']:7.1f} "
               f"{r['p95_ms']:7.1f} {r['p99_ms']:7.1f} {r['queries']:4d} {r['queries_cached']:7d} "
-              f"{r['socket_errors'] + r['status']:6d}")  # fmt: skip
+              f"{r['socket_errors'] + r['status']:6d} {r['first_ms']:8.1f}")  # fmt: skip
     print(f"worker RSS after the run (MB): {data['worker_rss_mb']}", flush=True)
 
 
