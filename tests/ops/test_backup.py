@@ -150,6 +150,16 @@ def test_import_rejects_a_file_that_is_not_an_export(tmp_path, content):
         call_command("import_kb", str(path))
 
 
+def assert_refused_whole(path, objects) -> None:
+    """Importing the edited export into an empty database is refused and stores nothing."""
+    path.write_text(json.dumps(objects))
+    wipe()
+    with pytest.raises(CommandError, match="nothing was stored"):
+        call_command("import_kb", str(path))
+    assert Document.objects.count() == 0
+    assert Theme.objects.count() == 0
+
+
 def test_a_failed_import_leaves_nothing_behind(seed, tmp_path):
     path = tmp_path / "kb.json"
     call_command("export_kb", str(path), "--without-users")
@@ -157,12 +167,7 @@ def test_a_failed_import_leaves_nothing_behind(seed, tmp_path):
     # Break the last citation: its document does not exist.
     citation = next(o for o in reversed(objects) if o["model"] == "documents.citation")
     citation["fields"]["document"] = 999999
-    path.write_text(json.dumps(objects))
-    wipe()
-    with pytest.raises(CommandError, match="nothing was stored"):
-        call_command("import_kb", str(path))
-    assert Document.objects.count() == 0
-    assert Theme.objects.count() == 0
+    assert_refused_whole(path, objects)
 
 
 def test_an_id_too_large_for_the_database_is_a_clear_error(seed, tmp_path):
@@ -171,12 +176,7 @@ def test_an_id_too_large_for_the_database_is_a_clear_error(seed, tmp_path):
     objects = json.loads(path.read_text())
     theme = next(o for o in objects if o["model"] == "presidencies.theme")
     theme["pk"] = 2**70  # past any 64-bit integer column
-    path.write_text(json.dumps(objects))
-    wipe()
-    with pytest.raises(CommandError, match="nothing was stored"):
-        call_command("import_kb", str(path))
-    assert Document.objects.count() == 0
-    assert Theme.objects.count() == 0
+    assert_refused_whole(path, objects)
 
 
 @given(
