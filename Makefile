@@ -13,11 +13,11 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-only-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint venv fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
+.PHONY: help run test lint venv system-packages fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
-	@echo "make test   - ruff, makemigrations --check and the pytest suite (collects static files)"
+	@echo "make test   - Debian packages if missing, ruff, makemigrations --check, the pytest suite across all cores"
 	@echo "make editor - create an editor account (EDITOR=name)"
 	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, granian (APP_SERVER=gunicorn for gunicorn; needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make loadtest   - wrk load run and PostgreSQL restart run against granian and Redis (LOAD_ARGS=--short for CI)"
@@ -35,6 +35,10 @@ $(BIN)/.installed: pyproject.toml
 
 venv: $(BIN)/.installed
 
+# Chromium, Redis, PostgreSQL, wrk, gettext: installed when missing (as root), else the command to run.
+system-packages:
+	@bash .ci/system-packages
+
 run: venv
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	@# The fixtures go into an empty database only: an editor's changes are never overwritten.
@@ -46,7 +50,9 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# Across every core (pytest-xdist); PYTEST_ARGS='-n 0 tests/api' runs a part in one process.
+PYTEST_ARGS ?= -n auto
+test: system-packages lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -71,19 +77,19 @@ serve-prod: venv
 	fi
 
 LOAD_ARGS ?=
-loadtest: venv
+loadtest: system-packages venv
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
-loadtest-short: venv
+loadtest-short: system-packages venv
 	$(BIN)/python bench/load.py --short --server granian --cache redis
 	$(BIN)/python bench/load.py --short --server gunicorn --cache redis
 
 DOCUMENTS ?= 0
 BENCH_ARGS ?=
-bench: venv
+bench: system-packages venv
 	$(BIN)/python bench/run.py --documents $(DOCUMENTS) $(BENCH_ARGS)
 
-bench-short: venv
+bench-short: system-packages venv
 	$(BIN)/python bench/run.py --documents 1000 --short
 
 clean:

@@ -8,10 +8,15 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 
-@pytest.fixture(scope="session", autouse=True)
-def collected_static():
-    """Tests run with DEBUG off and hashed static names: collect so the manifest is current."""
-    call_command("collectstatic", interactive=False, verbosity=0)
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """Tests run with DEBUG off and hashed static names: collect so the manifest is current.
+
+    Once per run, in the controlling process: xdist's workers share STATIC_ROOT and would
+    otherwise rewrite it under each other's feet.
+    """
+    if not hasattr(config, "workerinput"):
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture
