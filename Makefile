@@ -13,7 +13,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-only-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint venv system-packages fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
+.PHONY: help run test lint venv messages makemessages system-packages fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
@@ -35,11 +35,19 @@ $(BIN)/.installed: pyproject.toml
 
 venv: $(BIN)/.installed
 
+# The Russian catalogue: locale/ru/LC_MESSAGES/django.po is in the repo, its .mo is built here.
+messages: venv
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+# After adding translatable strings: refresh the .po, then write the Russian for the new entries.
+makemessages: venv
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete --add-location=file
+
 # Chromium, Redis, PostgreSQL, wrk, gettext: installed when missing (as root), else the command to run.
 system-packages:
 	@bash .ci/system-packages
 
-run: venv
+run: venv messages
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	@# The fixtures go into an empty database only: an editor's changes are never overwritten.
 	$(DEV_ENV) $(BIN)/python manage.py load_seed
@@ -52,7 +60,7 @@ lint: venv
 
 # Across every core (pytest-xdist); PYTEST_ARGS='-n 0 tests/api' runs a part in one process.
 PYTEST_ARGS ?= -n auto
-test: system-packages lint
+test: system-packages lint messages
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -64,7 +72,7 @@ editor: venv
 # (gunicorn.conf.py reads WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT, PORT...).
 PROD_ENV := DJANGO_DEBUG=0
 APP_SERVER ?= granian
-serve-prod: venv
+serve-prod: venv messages
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "error: set DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS, DATABASE_URL)" >&2; exit 1; }
 	$(PROD_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput

@@ -1,18 +1,34 @@
-"""URL configuration: public pages, the JSON API and the editors' admin."""
+"""URL configuration: public pages (English, and Russian under /ru/), the JSON API and the admin."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+
+from search.urls import api_urlpatterns as search_api_urlpatterns
+from search.urls import page_urlpatterns as search_page_urlpatterns
+from web.urls import root_urlpatterns as web_root_urlpatterns
+from web.urls import urlpatterns as web_page_urlpatterns
 
 admin.site.site_header = "CSTO KB editors"
 admin.site.site_title = "CSTO KB admin"
 admin.site.index_title = "Knowledge base"
 
+EN_ALIAS = RedirectView.as_view(url="/%(rest)s", query_string=True, permanent=True)
+
 urlpatterns = [
-    # /search/ and /api/v1/search/: before any "api/" include so the search endpoint wins.
-    path("", include("search.urls")),
+    # /api/v1/search/: before any "api/" include so the search endpoint wins.
+    path("", include(search_api_urlpatterns)),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("ops.urls")),
     path("", include("api.urls")),
-    path("", include("web.urls")),
+    path("", include(web_root_urlpatterns)),
+    # English lives at the unprefixed addresses; /en/... is an alias kept pointing there.
+    re_path(r"^en/(?P<rest>.*)$", EN_ALIAS),
+    *i18n_patterns(
+        path("", include(search_page_urlpatterns)),
+        path("", include(web_page_urlpatterns)),
+        prefix_default_language=False,
+    ),
 ]

@@ -5,7 +5,7 @@ from django.urls import path
 from .api import SearchAPIView
 from .views import search_view
 
-urlpatterns = [
-    path("search/", search_view, name="search"),
-    path("api/v1/search/", SearchAPIView.as_view(), name="api-search"),
-]
+# The page is served in each language (cstokb/urls.py), the API endpoint once.
+page_urlpatterns = [path("search/", search_view, name="search")]
+api_urlpatterns = [path("api/v1/search/", SearchAPIView.as_view(), name="api-search")]
+urlpatterns = page_urlpatterns + api_urlpatterns

@@ -1,4 +1,4 @@
-"""sitemap.xml: every public page."""
+"""sitemap.xml: every public page, in English and Russian, each with its hreflang alternates."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -7,7 +7,14 @@ from documents.models import Document
 from presidencies.models import Official, Presidency, Summit, Theme
 
 
-class StaticSitemap(Sitemap):
+class BilingualSitemap(Sitemap):
+    # One <url> per page and language, each naming the other (and x-default, the English).
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -19,7 +26,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class ModelSitemap(Sitemap):
+class ModelSitemap(BilingualSitemap):
     model = None
 
     def items(self):

@@ -1,4 +1,4 @@
-"""Public pages, feeds, sitemap and robots.txt."""
+"""Public pages and feeds (in each language, cstokb/urls.py), sitemap and robots.txt (once)."""
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
@@ -23,6 +23,10 @@ urlpatterns = [
     path("summits/", views.summit_list, name="summit-list"),
     path("summits/<slug:slug>/", views.summit_detail, name="summit-detail"),
     path("feeds/documents/", feeds.DocumentsFeed(), name="documents-feed"),
+]
+
+# Outside the language prefix: one sitemap (it lists both languages), one robots.txt.
+root_urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),

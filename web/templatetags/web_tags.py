@@ -3,9 +3,12 @@
 import json
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -50,3 +53,26 @@ def subject_link(citation):
 def unreported(summit) -> bool:
     """A meeting still planned (or proposed) in the data after its date: not known as held."""
     return bool(summit.date and summit.status != "held" and summit.date < timezone.localdate())
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[dict]:
+    """This page in each language: code, own name, absolute URL, whether it is the current one.
+
+    For the switcher and the hreflang alternates; the query string is kept, so a search
+    switches language with its words and filters.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": request.build_absolute_uri(translate_url(path, code)),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
