@@ -6,17 +6,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from .engine import InvalidPage, SearchResults, clean_params, search
 from .facets import FACETS
+from .feeds import feed_query
 from .query import QueryError
 from .suggest import suggest
 
 FACET_TITLES = {
-    "kind": "Kind",
-    "presidency": "Chairmanship",
-    "year": "Year",
-    "speaker": "Speaker",
+    "kind": _("Kind"),
+    "presidency": _("Chairmanship"),
+    "year": _("Year"),
+    "speaker": _("Speaker"),
 }
 
 
@@ -87,6 +89,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         status = 400
     else:
         context["results"] = results
+        context["feed_href"] = reverse("search-feed") + "?" + feed_query(request.GET)
         context.update(_navigation(results))
         if not results.total:
             suggestions = suggest(results.query)

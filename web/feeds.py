@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from documents.models import Document
 from presidencies.models import Official, Presidency, Theme
@@ -18,8 +20,8 @@ FEED_SIZE = 30
 
 class DocumentsFeed(Feed):
     feed_type = Atom1Feed
-    title = "CSTO KB: newest documents"
-    subtitle = "Statements, reports and instruments of the CSTO chairmanships."
+    title = gettext_lazy("CSTO KB: newest documents")
+    subtitle = gettext_lazy("Statements, reports and instruments of the CSTO chairmanships.")
 
     def link(self):
         return reverse("document-list")
@@ -60,7 +62,7 @@ class PresidencyFeed(DocumentsFeed):
         return get_object_or_404(Presidency.objects.select_related("chair"), slug=slug)
 
     def title(self, obj):
-        return f"CSTO KB: documents of the {obj} chairmanship"
+        return _("CSTO KB: documents of the %(presidency)s chairmanship") % {"presidency": obj}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -74,7 +76,7 @@ class OfficialFeed(DocumentsFeed):
         return get_object_or_404(Official, slug=slug)
 
     def title(self, obj):
-        return f"CSTO KB: statements by {obj.name}"
+        return _("CSTO KB: statements by %(name)s") % {"name": obj.name}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -88,7 +90,7 @@ class ThemeFeed(DocumentsFeed):
         return get_object_or_404(Theme, slug=slug)
 
     def title(self, obj):
-        return f"CSTO KB: documents on {obj.name.lower()}"
+        return _("CSTO KB: documents on %(theme)s") % {"theme": obj.name.lower()}
 
     def link(self, obj):
         return obj.get_absolute_url()
