@@ -192,9 +192,14 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # --- Admin and editors -----------------------------------------------------
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Wrong passwords for one username from one address before that pair is locked; the address
+# as a whole is locked after AXES_IP_FAILURE_LIMIT, whatever the usernames (ops/lockout.py).
+# Unlock: `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (ops/DEPLOY.md).
+AXES_USER_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 50)
+AXES_FAILURE_LIMIT = "ops.lockout.failure_limit"
+AXES_LOCKOUT_PARAMETERS = "ops.lockout.lockout_parameters"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # Behind N reverse proxies the visitor's address is in X-Forwarded-For; without this, every
 # visitor would share the proxy's address and one guesser would lock all editors out.
