@@ -33,6 +33,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import views
+from .csv_safety import neutralise
 
 STABLE_NAMES = {"json": "cstokb-json.zip", "csv": "cstokb-csv.zip"}
 FILE_NAME = re.compile(r"^cstokb(-\d{4}-\d{2}-\d{2})?-(json|csv)\.zip$")
@@ -114,7 +115,7 @@ def _write_resource(
         for row in rows:
             json_out.write(",\n" if count else "\n")
             json_out.write(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False))
-            writer.writerow([csv_cell(row.get(key)) for key in header])
+            writer.writerow([neutralise(csv_cell(row.get(key))) for key in header])
             count += 1
         json_out.write("\n]\n")
     return count

@@ -2,6 +2,8 @@
 
 from rest_framework_csv.renderers import CSVRenderer
 
+from api.csv_safety import neutralise
+
 
 class KnowledgeBaseCSVRenderer(CSVRenderer):
     """Renders a page's `results` (or one item) as CSV.
@@ -40,4 +42,5 @@ class KnowledgeBaseCSVRenderer(CSVRenderer):
         if not header and data:
             data = [self.flatten_item(item) for item in data]
             header = list(dict.fromkeys(key for item in data for key in item))
-        return super().tablize(data, header=header, labels=labels)
+        for row in super().tablize(data, header=header, labels=labels):
+            yield [neutralise(cell) for cell in row]
