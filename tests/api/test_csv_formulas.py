@@ -59,7 +59,9 @@ def test_format_csv_neutralises_nested_and_joined_cells(api):
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
 
 
-def test_the_bulk_csv_zip_neutralises_every_formula_cell(api, hostile_documents, settings, tmp_path):
+def test_the_bulk_csv_zip_neutralises_every_formula_cell(
+    api, hostile_documents, settings, tmp_path
+):
     settings.BULK_DATA_DIR = tmp_path / "bulk"
     call_command("export_bulk_data", stdout=io.StringIO())
     download = api.get("/api/v1/bulk/cstokb-csv.zip")
