@@ -5,10 +5,15 @@ keys to users, groups and content types by natural key, so a restore into any fr
 migrated database finds them whatever their ids there.
 """
 
+import datetime
+
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from rest_framework.authtoken.models import Token
 
 KB_APP_LABELS = ("presidencies", "documents")
 
@@ -28,8 +33,26 @@ def kb_models() -> list[type[models.Model]]:
 
 
 def user_models() -> list[type[models.Model]]:
-    """Editors' accounts and the admin's log of their actions (both name the user)."""
-    return [get_user_model(), LogEntry]
+    """Editors' groups (with their permissions), accounts, API tokens, and the admin's log."""
+    return [Group, get_user_model(), Token, LogEntry]
+
+
+# Written without their own ids: migrations create them (the Editors group), and a restore
+# matches them by name instead of clashing with the new database's ids.
+NATURAL_PRIMARY_KEYS = {"auth.group"}
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder as in fixtures, but times keep their microseconds (ECMA-262 cuts them
+    to milliseconds, so a restore changed every timestamp that had them)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 def model_label(model: type[models.Model]) -> str:

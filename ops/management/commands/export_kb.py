@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backup import kb_models, model_label, user_models
+from ops.backup import NATURAL_PRIMARY_KEYS, ExactJSONEncoder, kb_models, model_label, user_models
 
 
 class Command(BaseCommand):
@@ -20,7 +20,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-users",
             action="store_true",
-            help="Leave the user accounts out (history then no longer names who made a change).",
+            help=(
+                "Leave the accounts out: users, groups, API tokens, admin log (history then "
+                "no longer names who made a change)."
+            ),
         )
 
     def handle(self, *args, file: str, without_users: bool, **options):
@@ -30,10 +33,12 @@ class Command(BaseCommand):
         for model in model_list:
             # Ordered by primary key: the same database always gives the same file.
             queryset = model._default_manager.order_by("pk")
-            data = json.loads(
-                serializers.serialize(
-                    "json", queryset, use_natural_foreign_keys=True, use_natural_primary_keys=False
-                )
+            # The python serializer keeps datetimes as objects; ExactJSONEncoder writes them whole.
+            data = serializers.serialize(
+                "python",
+                queryset,
+                use_natural_foreign_keys=True,
+                use_natural_primary_keys=model_label(model) in NATURAL_PRIMARY_KEYS,
             )
             if without_users:
                 for obj in data:
@@ -41,7 +46,7 @@ class Command(BaseCommand):
                         obj["fields"]["history_user"] = None
             objects.extend(data)
             counts[model_label(model)] = len(data)
-        text = json.dumps(objects, ensure_ascii=False, indent=1)
+        text = json.dumps(objects, ensure_ascii=False, indent=1, cls=ExactJSONEncoder)
         if file == "-":
             self.stdout.write(text)
             return
