@@ -314,8 +314,16 @@ LOGGING = {
             "formatter": "plain",
         }
     },
+    "filters": {
+        "once_per_interval": {
+            "()": "cstokb.logfilters.OncePerInterval",
+            "seconds": env_int("CACHE_OUTAGE_LOG_SECONDS", 60),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Redis down: one line per interval, the rest counted (cstokb/logfilters.py).
+        "django_redis.cache": {"filters": ["once_per_interval"]},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
     },

@@ -1,5 +1,6 @@
 """The shared cache (Redis) behind a local copy per worker, request coalescing, Redis down."""
 
+import logging
 import threading
 import time
 
@@ -135,3 +136,31 @@ def test_revision_cache_is_one_level_without_redis(settings):
     assert "local" not in settings.CACHES
     revision_cache.set("k:1", HttpResponse("x"), 60)
     assert revision_cache.get("k:1").content == b"x"
+
+
+def test_a_cache_outage_is_logged_once_per_interval_with_a_count(settings, seed, client, caplog):
+    from cstokb.logfilters import OncePerInterval
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nobody listens there
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        },
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "o"},
+    }
+    (once,) = logging.getLogger("django_redis.cache").filters
+    assert isinstance(once, OncePerInterval) and once.seconds == 60
+    once._last = -float("inf")  # a fresh interval, whatever earlier tests logged
+    with caplog.at_level(logging.WARNING):
+        for url in ["/api/v1/themes/", "/api/v1/presidencies/", "/api/v1/documents/"]:
+            assert client.get(url).status_code == 200
+    reports = [r for r in caplog.records if r.name == "django_redis.cache"]
+    assert len(reports) == 1
+    assert reports[0].getMessage().startswith("Cache unavailable, serving uncached")
+    caplog.clear()
+    once._last -= 60  # the interval has passed
+    with caplog.at_level(logging.WARNING):
+        assert client.get("/api/v1/member-states/").status_code == 200
+    (report,) = [r for r in caplog.records if r.name == "django_redis.cache"]
+    assert "more since the last report" in report.getMessage()
