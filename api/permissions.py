@@ -12,6 +12,7 @@ class PublicReadModelWrite(DjangoModelPermissions):
     """
 
     def has_permission(self, request, view) -> bool:
-        if request.method in SAFE_METHODS:
+        # A method the view does not offer (TRACE) falls through to DRF's 405, not a 401.
+        if request.method in SAFE_METHODS or request.method not in view.allowed_methods:
             return True
         return super().has_permission(request, view)

@@ -32,3 +32,7 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+# JSON under /api/, Django's pages elsewhere (api/errors.py).
+handler404 = "api.errors.not_found"
+handler400 = "api.errors.bad_request"

@@ -3,6 +3,7 @@
 import hashlib
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -173,6 +174,9 @@ class Document(TimeStampedModel):
         super().clean()
         if not self.title and not self.text.strip():
             raise ValidationError("A document needs a title or a text.")
+        if len(self.text) > settings.DOCUMENT_TEXT_MAX_CHARS:
+            limit = settings.DOCUMENT_TEXT_MAX_CHARS
+            raise ValidationError({"text": f"The text is longer than {limit:,} characters."})
         fingerprint = text_fingerprint(self.text)
         if fingerprint and (
             Document.objects.exclude(pk=self.pk).filter(text_hash=fingerprint).exists()

@@ -1,0 +1,50 @@
+"""Every /api/ answer is JSON with the documented shape ({"detail", "code"}), errors included.
+
+Django's own 404 and 400 pages, and a body over the limit, would otherwise answer HTML
+under /api/. Pages outside /api/ keep Django's HTML handlers.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.views import defaults
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def api_error(detail: str, code: str, status: int) -> JsonResponse:
+    return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
+def not_found(request, exception=None):
+    if is_api(request):
+        return api_error("Not found.", "not_found", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    if is_api(request):
+        return api_error("Bad request.", "bad_request", 400)
+    return defaults.bad_request(request, exception)
+
+
+class APIBodyLimitMiddleware:
+    """413 before the body is read: API_MAX_BODY_BYTES bounds what a worker holds for one
+    request (the admin keeps DATA_UPLOAD_MAX_MEMORY_SIZE, sized for the importer)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_api(request):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > settings.API_MAX_BODY_BYTES:
+                limit = settings.API_MAX_BODY_BYTES // (1024 * 1024)
+                return api_error(
+                    f"The request body is larger than {limit} MB.", "request_too_large", 413
+                )
+        return self.get_response(request)
