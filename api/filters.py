@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
 
+from cstokb.filters import IntegerFilter, year_filter
 from documents.models import Citation, Document, DocumentKind
 from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
 
@@ -41,15 +42,6 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
         lookup_expr="gte",
         label="Only items changed at or after this time (ISO 8601).",
     )
-
-
-class IntegerFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
-def year_filter(field_name: str, label: str) -> IntegerFilter:
-    # Bounded: a year lookup builds dates, and year 10**20 has none.
-    return IntegerFilter(field_name=field_name, label=label, min_value=1, max_value=9999)
 
 
 def by_slug(queryset, field_name: str, label: str) -> django_filters.ModelChoiceFilter:

@@ -142,12 +142,7 @@ class CitationSerializer(ModelValidatedSerializer):
             "quote",
             "role",
             "note",
-            "priority",
-            "presidency",
-            "summit",
-            "position",
-            "member_state",
-            "instrument",
+            *Citation.TARGETS,
             "created_at",
             "updated_at",
         ]
@@ -258,14 +253,14 @@ class PresidencySerializer(ModelValidatedSerializer):
     def prepare_candidate(self, candidate) -> None:
         # The slug follows from chair and year (`russia-2026`).
         if candidate.chair_id and candidate.year:
-            candidate.slug = f"{candidate.chair.slug}-{candidate.year}"
+            candidate.slug = Presidency.slug_for(candidate.chair, candidate.year)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
         chair = attrs.get("chair", getattr(self.instance, "chair", None))
         year = attrs.get("year", getattr(self.instance, "year", None))
         if chair and year:
-            attrs["slug"] = f"{chair.slug}-{year}"
+            attrs["slug"] = Presidency.slug_for(chair, year)
         return attrs
 
 

@@ -14,25 +14,8 @@ class StatementCitationInline(admin.StackedInline):
     model = Citation
     fk_name = "document"
     extra = 1
-    autocomplete_fields = [
-        "priority",
-        "summit",
-        "presidency",
-        "position",
-        "member_state",
-        "instrument",
-    ]
-    fields = [
-        "quote",
-        "role",
-        "priority",
-        "summit",
-        "presidency",
-        "position",
-        "member_state",
-        "instrument",
-        "note",
-    ]
+    autocomplete_fields = list(Citation.TARGETS)
+    fields = ["quote", "role", *Citation.TARGETS, "note"]
 
 
 @admin.register(Document)
@@ -76,14 +59,6 @@ class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_filter = ["role", "document__kind", "document__presidency"]
     search_fields = ["quote", "document__title", "priority__title"]
     date_hierarchy = "document__date"
-    autocomplete_fields = [
-        "document",
-        "priority",
-        "presidency",
-        "summit",
-        "position",
-        "member_state",
-        "instrument",
-    ]
+    autocomplete_fields = ["document", *Citation.TARGETS]
     list_select_related = ["document", "priority", "summit"]
     history_list_display = ["quote", "role"]

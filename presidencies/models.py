@@ -178,7 +178,7 @@ class Presidency(TimeStampedModel):
                     f"This period overlaps the chairmanship {clash} ({clash.period_label})."
                 )
         if self.chair_id and self.year and self.slug:
-            expected = f"{self.chair.slug}-{self.year}"
+            expected = self.slug_for(self.chair, self.year)
             if self.slug != expected:
                 errors.setdefault("slug", []).append(f"The slug must be “{expected}”.")
         if errors:
@@ -186,8 +186,13 @@ class Presidency(TimeStampedModel):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug and self.chair_id and self.year:
-            self.slug = f"{self.chair.slug}-{self.year}"
+            self.slug = self.slug_for(self.chair, self.year)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def slug_for(chair: MemberState, year: int) -> str:
+        """The chairmanship's slug follows from chair and year: `russia-2026`."""
+        return f"{chair.slug}-{year}"
 
     # Neighbours follow from the years the chairmanships are named for; start dates
     # are not always recorded, the year always is.
@@ -264,12 +269,15 @@ def _citation_model():
     return apps.get_model("documents", "Citation")
 
 
+class PriorityStatus(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    IN_PROGRESS = "in_progress", "In progress"
+    CARRIED_OUT = "carried_out", "Carried out"
+    DROPPED = "dropped", "Dropped"
+
+
 class Priority(TimeStampedModel):
-    class Status(models.TextChoices):
-        ANNOUNCED = "announced", "Announced"
-        IN_PROGRESS = "in_progress", "In progress"
-        CARRIED_OUT = "carried_out", "Carried out"
-        DROPPED = "dropped", "Dropped"
+    Status = PriorityStatus
 
     presidency = models.ForeignKey(Presidency, on_delete=models.PROTECT, related_name="priorities")
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="priorities")
@@ -297,7 +305,7 @@ class Priority(TimeStampedModel):
             ),
             models.CheckConstraint(condition=~Q(title=""), name="priority_title_not_empty"),
             models.CheckConstraint(
-                condition=Q(status__in=["announced", "in_progress", "carried_out", "dropped"]),
+                condition=Q(status__in=PriorityStatus.values),
                 name="priority_status_valid",
             ),
         ]
@@ -408,27 +416,34 @@ class SummitQuerySet(models.QuerySet):
         return self.filter(date__lt=timezone.localdate()).order_by("-date")
 
 
+class SummitKind(models.TextChoices):
+    COLLECTIVE_SECURITY_COUNCIL = "csc", "Collective Security Council session"
+    FOREIGN_MINISTERS = "cfm", "Council of Foreign Ministers"
+    DEFENCE_MINISTERS = "cdm", "Council of Defence Ministers"
+    SECURITY_COUNCIL_SECRETARIES = "cssc", "Committee of Secretaries of Security Councils"
+    FORUM = "forum", "Forum"
+    EVENT = "event", "Public event"
+    OTHER = "other", "Other meeting"
+
+
+class SummitAttendance(models.TextChoices):
+    UNKNOWN = "", "Not stated"
+    IN_PERSON = "in_person", "In person"
+    VIDEOCONFERENCE = "videoconference", "Videoconference"
+
+
+class SummitStatus(models.TextChoices):
+    HELD = "held", "Held"
+    PLANNED = "planned", "Planned"
+    PROPOSED = "proposed", "Proposed"
+
+
 class Summit(TimeStampedModel):
     """Any statutory meeting of the CSTO: a summit of the Council, a ministerial, a forum."""
 
-    class Kind(models.TextChoices):
-        COLLECTIVE_SECURITY_COUNCIL = "csc", "Collective Security Council session"
-        FOREIGN_MINISTERS = "cfm", "Council of Foreign Ministers"
-        DEFENCE_MINISTERS = "cdm", "Council of Defence Ministers"
-        SECURITY_COUNCIL_SECRETARIES = "cssc", "Committee of Secretaries of Security Councils"
-        FORUM = "forum", "Forum"
-        EVENT = "event", "Public event"
-        OTHER = "other", "Other meeting"
-
-    class Attendance(models.TextChoices):
-        UNKNOWN = "", "Not stated"
-        IN_PERSON = "in_person", "In person"
-        VIDEOCONFERENCE = "videoconference", "Videoconference"
-
-    class Status(models.TextChoices):
-        HELD = "held", "Held"
-        PLANNED = "planned", "Planned"
-        PROPOSED = "proposed", "Proposed"
+    Kind = SummitKind
+    Attendance = SummitAttendance
+    Status = SummitStatus
 
     kind = models.CharField(max_length=10, choices=Kind)
     title = models.CharField(max_length=250)
@@ -456,14 +471,14 @@ class Summit(TimeStampedModel):
             models.UniqueConstraint(fields=["slug"], name="summit_unique_slug"),
             models.CheckConstraint(condition=~Q(title=""), name="summit_title_not_empty"),
             models.CheckConstraint(
-                condition=Q(kind__in=["csc", "cfm", "cdm", "cssc", "forum", "event", "other"]),
+                condition=Q(kind__in=SummitKind.values),
                 name="summit_kind_valid",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["held", "planned", "proposed"]), name="summit_status_valid"
+                condition=Q(status__in=SummitStatus.values), name="summit_status_valid"
             ),
             models.CheckConstraint(
-                condition=Q(attendance__in=["", "in_person", "videoconference"]),
+                condition=Q(attendance__in=SummitAttendance.values),
                 name="summit_attendance_valid",
             ),
         ]

@@ -9,12 +9,9 @@ import django_filters
 from django import forms
 
 from cstokb.cache import per_revision
+from cstokb.filters import year_filter
 from documents.models import Citation, Document, DocumentKind
 from presidencies.models import Official, Position, Presidency, Priority, Summit
-
-
-class YearFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
 
 
 def scope(queryset, field_name: str, label: str, to_field_name: str = "pk"):
@@ -58,14 +55,7 @@ def publisher_choices() -> list[str]:
 
 class DocumentFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label="Any kind")
-    # Whole, bounded years: a year lookup builds dates, and year 0 or 99999 has none.
-    year = YearFilter(
-        field_name="date__year",
-        label="Year",
-        min_value=1,
-        max_value=9999,
-        widget=forms.NumberInput(attrs={"min": 1992}),
-    )
+    year = year_filter("date__year", "Year", widget=forms.NumberInput(attrs={"min": 1992}))
     presidency = django_filters.ModelChoiceFilter(
         queryset=Presidency.objects.select_related("chair"),
         to_field_name="slug",

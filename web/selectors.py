@@ -171,13 +171,12 @@ def summit_for_page() -> QuerySet:
     """The meeting with its participants and the totals of the lists its page cuts short."""
     here = OuterRef("pk")
     of_summit = Document.objects.filter(summit=here)
-    instruments = {"kind__in": Document.INSTRUMENT_KINDS}
     return (
         Summit.objects.select_related("presidency__chair")
         .prefetch_related("participants")
         .annotate(
-            adopted_total=count_of(of_summit.filter(**instruments)),
-            report_total=count_of(of_summit.exclude(**instruments)),
+            adopted_total=count_of(of_summit.instruments()),
+            report_total=count_of(of_summit.reports()),
             source_total=count_of(Citation.objects.filter(summit=here)),
         )
     )

@@ -124,17 +124,7 @@ def document_list(request):
 
 def document_detail(request, slug):
     document = get_object_or_404(Document.objects.with_related(), slug=slug)
-    citations = list(
-        document.citations.select_related(
-            "priority__presidency__chair",
-            "priority__theme",
-            "presidency__chair",
-            "summit",
-            "position__official",
-            "member_state",
-            "instrument",
-        )
-    )
+    citations = list(document.citations.with_subjects().select_related("priority__theme"))
     paragraphs = []
     for number, text in enumerate(document.paragraphs(), start=1):
         cited = [c for c in citations if c.quote in text]
@@ -190,10 +180,9 @@ def summit_list(request):
 def summit_detail(request, slug):
     summit = get_object_or_404(selectors.summit_for_page(), slug=slug)
     documents = summit.documents.all()
-    instruments = {"kind__in": Document.INSTRUMENT_KINDS}
     sources = selectors.quotes(summit.citations).order_by(*oldest_first("document__"))
-    adopted = list(selectors.document_rows(documents.filter(**instruments))[:INSTRUMENTS_ON_DETAIL])
-    reports = list(selectors.document_rows(documents.exclude(**instruments))[:DOCUMENTS_ON_DETAIL])
+    adopted = list(selectors.document_rows(documents.instruments())[:INSTRUMENTS_ON_DETAIL])
+    reports = list(selectors.document_rows(documents.reports())[:DOCUMENTS_ON_DETAIL])
     context = {
         "summit": summit,
         "adopted": adopted,
@@ -209,14 +198,9 @@ def summit_detail(request, slug):
 def quote_list(request):
     """Every quote about one subject, paginated: where "See all N quotes" links lead."""
     quotes = selectors.quotes(
-        Citation.objects.select_related(
-            "priority__presidency__chair",
-            "presidency__chair",
-            "summit",
-            "position__official",
-            "member_state",
-            "instrument",
-        ).defer(*(f"instrument__{name}" for name in selectors.TEXT_FIELDS))
+        Citation.objects.with_subjects().defer(
+            *(f"instrument__{name}" for name in selectors.TEXT_FIELDS)
+        )
     ).order_by(*oldest_first("document__"))
     quote_filter = _scoped(request, QuoteFilter, quotes)
     context = {
