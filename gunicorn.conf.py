@@ -26,8 +26,7 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 20)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 backlog = _int("GUNICORN_BACKLOG", 2048)
 # Recycle workers now and then: bounds the memory any leak could take. Not too often: a
-# worker's boot costs about a second of CPU and, with local-memory caching, its cache;
-# at 5,000 a loaded 2-core server rebooted a worker every 1.5 s (bench/run.py's p99s).
+# worker's boot costs about a second of CPU and, with local-memory caching, its cache.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 100_000)
 max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

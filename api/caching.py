@@ -25,12 +25,12 @@ SAFE = ("GET", "HEAD")
 
 
 def _max_age() -> int:
-    return getattr(settings, "PUBLIC_CACHE_MAX_AGE", 60)
+    return settings.PUBLIC_CACHE_MAX_AGE
 
 
 def _cache_enabled() -> bool:
     # The same switch as the public pages' cache (off to measure the views themselves).
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    return settings.PAGE_CACHE_ENABLED
 
 
 class ConditionalReadMixin:

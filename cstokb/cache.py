@@ -35,7 +35,7 @@ def forget_recent() -> None:
 
 def _current() -> tuple[int, object]:
     global _recent
-    ttl = getattr(settings, "KB_REVISION_CACHE_MS", 0) / 1000
+    ttl = settings.KB_REVISION_CACHE_MS / 1000
     now = time.monotonic()
     if ttl and _recent is not None and _recent[0] > now:
         return _recent[1]

@@ -18,16 +18,29 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    # A misspelt value ("ture", "of") stops the start rather than read as False.
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS | FALSE_WORDS:
+        return value in TRUE_WORDS
+    words = ", ".join(sorted(TRUE_WORDS | FALSE_WORDS))
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean; use one of: {words}.")
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -80,6 +93,9 @@ MIDDLEWARE = [
     # A too-large API body is refused before anything reads it (api/errors.py).
     "api.errors.APIBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 503 instead of a 500 when the database is down; anonymous public pages cached whole.
+    "ops.middleware.DatabaseUnavailableMiddleware",
+    "ops.middleware.PublicPageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /ru/... is Russian, every other page English.
@@ -239,6 +255,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonWindowThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_THROTTLE_RATE", "600/minute")},
 }
+# The throttle's counters (api/throttling.py) live in the default cache, Redis when deployed.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_CACHE_PREFIX = "throttle:"
+# Redis down: let requests through rather than refuse every client.
+RATELIMIT_FAIL_OPEN = True
 SPECTACULAR_SETTINGS = {
     "TITLE": "CSTO KB API",
     "DESCRIPTION": (
@@ -336,12 +357,6 @@ LOGGING = {
 }
 
 # --- Operations (ops app): outages, replica, page cache, production serving -----------
-# 503 instead of a 500 when the database is down; anonymous public pages cached whole.
-_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
-MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
-    "ops.middleware.DatabaseUnavailableMiddleware",
-    "ops.middleware.PublicPageCacheMiddleware",
-]
 # Fail fast when PostgreSQL is unreachable rather than hang a worker (seconds).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(

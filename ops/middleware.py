@@ -94,9 +94,9 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.max_age = getattr(settings, "PUBLIC_CACHE_MAX_AGE", 60)
-        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
-        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
+        self.max_age = settings.PUBLIC_CACHE_MAX_AGE
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.enabled = settings.PAGE_CACHE_ENABLED
         self.admin_prefix = "/" + settings.ADMIN_URL
 
     def applies(self, request: HttpRequest) -> bool:

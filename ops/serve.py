@@ -1,17 +1,14 @@
 """The production application server: granian, configured from the environment.
 
-Chosen by measurement (bench/run.py, bench/load.py, ops/DEPLOY.md): granian served the
-cached pages about twice as many requests per second as gunicorn on the same workers, with
-p99 under 25 ms at 16 connections, and passed the same load and PostgreSQL-restart runs.
-gunicorn stays available (`make serve-prod APP_SERVER=gunicorn`, gunicorn.conf.py).
+The default server (ops/DEPLOY.md says why); gunicorn stays available
+(`make serve-prod APP_SERVER=gunicorn`, gunicorn.conf.py).
 
 WEB_CONCURRENCY          worker processes (default: 2 x CPUs + 1)
 APP_BIND                 host:port (default 0.0.0.0:$PORT, PORT default 8000)
 APP_THREADS              threads per worker running the app (default 2); each keeps its own
                          database connection, so a server holds at most workers x threads
-                         of them (granian's default, half its per-worker backpressure, ran
-                         hundreds of threads per worker and exhausted PostgreSQL's
-                         connections). Requests beyond that wait for a thread.
+                         of them (granian's own default is unbounded in practice).
+                         Requests beyond that wait for a thread.
 APP_BACKLOG              connections held while all workers are busy (default 2048)
 APP_WORKER_MAX_RSS_MB    a worker above this resident memory is replaced (default 300): the
                          leak guard (gunicorn recycles by request count instead)

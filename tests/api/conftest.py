@@ -7,12 +7,9 @@ from rest_framework.test import APIClient
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(monkeypatch):
-    from api.throttling import AnonWindowThrottle, LocalCounts
-
+def fresh_cache():
+    # The throttle's counters live in the cache too: each test is a fresh server.
     cache.clear()
-    # The throttle's per-process counts too: each test is a fresh server.
-    monkeypatch.setattr(AnonWindowThrottle, "local", LocalCounts())
     yield
     cache.clear()
 
