@@ -9,16 +9,23 @@ errors. URLs that do not exist on this branch are skipped with a message.
 
     python bench/run.py --documents 10000          # full: 10 s per URL and server
     python bench/run.py --documents 1000 --short   # CI: 2 s per URL
+    python bench/run.py --database-url URL --servers gunicorn-nocache --misses-only
+
+Each server also answers the miss set (bench/misses.py): 50+ distinct searches, each asked
+once of the page and of the API, timed alone, reported per class of query.
 """
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import misses
 from harness import (
     PgCluster,
     RedisServer,
@@ -59,6 +66,10 @@ def main() -> int:
         help="benchmark an existing, prepared PostgreSQL database instead of a throwaway one "
         "(no corpus generated; --documents is then only a label)",
     )
+    parser.add_argument("--no-misses", action="store_true", help="skip the miss set")
+    parser.add_argument(
+        "--misses-only", action="store_true", help="the miss set alone, no wrk runs"
+    )
     args = parser.parse_args()
     if args.short:
         args.duration = min(args.duration, 2)
@@ -75,6 +86,8 @@ def main() -> int:
     server = None
     redis = RedisServer() if any(k.endswith("-redis") for k in kinds) else None
     report = {"documents": args.documents, "connections": args.connections, "servers": {}}
+    # Shared machines: the load when the run started and ended says how noisy it was.
+    report["loadavg_start"] = [round(x, 2) for x in os.getloadavg()]
     failures = []
     try:
         env = app_env(database_url)
@@ -105,6 +118,7 @@ def main() -> int:
         if redis:
             redis.start()
             log(f"Redis on 127.0.0.1:{redis.port}")
+        slug = None
         for kind in kinds:
             extra = {"PAGE_CACHE_ENABLED": "0"} if kind.endswith("nocache") else {}
             if kind.endswith("-redis"):
@@ -113,6 +127,23 @@ def main() -> int:
             server = Server(kind, args.port, app_env(database_url, **extra), workers=args.workers)
             server.start()
             rows = []
+            if not args.no_misses:
+                # Before wrk: nothing this server answered is cached yet.
+                floor_ms = statistics.median(
+                    http_get(server.base + "/healthz")[1] * 1000 for _ in range(7)
+                )
+                if slug is None:
+                    slug = presidency_slug(env)
+                result = misses.run(server.base, slug)
+                failures += [f"{kind} miss {f}" for f in result["failures"]]
+                report["servers"].setdefault(kind, {})
+                report["servers"][kind]["misses"] = result["misses"]
+                report["servers"][kind]["healthz_alone_ms"] = round(floor_ms, 1)
+                misses.print_table(kind, result["misses"], floor_ms)
+            if args.misses_only:
+                server.stop()
+                server = None
+                continue
             for url in runnable:
                 # Warm up: one request renders the page (at 100,000 documents a search may
                 # take seconds, which would otherwise fall into the measured run), then a
@@ -134,7 +165,8 @@ def main() -> int:
             floor = next(r["rps"] for r in rows if r["name"] == "healthz")
             for row in rows:
                 row["ratio"] = round(row["rps"] / floor, 3)
-            report["servers"][kind] = {"rows": rows, "worker_rss_mb": server.worker_rss_mb()}
+            report["servers"].setdefault(kind, {})
+            report["servers"][kind].update(rows=rows, worker_rss_mb=server.worker_rss_mb())
             server.stop()
             server = None
             print_table(kind, report["servers"][kind], args)
@@ -145,6 +177,8 @@ def main() -> int:
             redis.stop()
         if pg:
             pg.destroy()
+    report["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    log(f"load average: start {report['loadavg_start']}, end {report['loadavg_end']}")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{args.documents}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=1))
@@ -157,6 +191,16 @@ def main() -> int:
 def count_documents(env: dict[str, str]) -> int:
     code = "from documents.models import Document; print(Document.objects.count())"
     return int(manage(env, "shell", "-c", code).strip().splitlines()[-1])
+
+
+def presidency_slug(env: dict[str, str]) -> str | None:
+    """The chairmanship with most documents, for the miss set's filtered queries."""
+    code = (
+        "from django.db.models import Count; from presidencies.models import Presidency; "
+        "p = Presidency.objects.annotate(n=Count('documents')).order_by('-n', 'pk').first(); "
+        "print(p.slug if p else '')"
+    )
+    return manage(env, "shell", "-c", code).strip().splitlines()[-1] or None
 
 
 def print_table(kind: str, data: dict, args) -> None:

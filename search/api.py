@@ -66,6 +66,10 @@ class FacetsSerializer(serializers.Serializer):
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text="The query as understood (canonical syntax).")
     count = serializers.IntegerField()
+    count_exact = serializers.BooleanField(
+        help_text="False when more results match than `count`: only the first `count` "
+        "are counted in the facets and reachable by page."
+    )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     next = serializers.URLField(allow_null=True)
@@ -154,6 +158,7 @@ class SearchAPIView(ConditionalReadMixin, APIView):
         data = {
             "query": results.query.normalised(),
             "count": results.total,
+            "count_exact": results.total_exact,
             "page": results.page,
             "num_pages": results.num_pages,
             "next": self._page_url(request, results, results.page + 1)

@@ -12,7 +12,7 @@ Every piece of user input is passed as a bound parameter.
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from .query import Clause, ParsedQuery, fts5_expression
-from .schema import PG_CONFIG
+from .schema import PG_QUERY_CONFIGS, pg_config
 
 # Private-use characters: they never occur in the texts (the highlighter drops strays).
 START = "\ue000"
@@ -73,15 +73,18 @@ class PostgresBackend(Backend):
         """A tsquery expression: the parsed tree rebuilt with &&, || and !! in SQL.
 
         Each word or phrase goes through websearch_to_tsquery on its own, so stemming and
-        stop words are PostgreSQL's, while OR binds tighter than AND as in query.py.
+        stop words are PostgreSQL's, while OR binds tighter than AND as in query.py. It is
+        read in each configuration documents are indexed with (a Russian word stemmed as
+        Russian, an English one as English) and either reading matches.
         """
         params: list[str] = []
 
         def group(clause: Clause) -> str:
             parts = []
             for term in clause.terms:
-                params.append(f'"{term.text}"' if term.is_phrase else term.text)
-                parts.append(f"websearch_to_tsquery('{PG_CONFIG}', %s)")
+                for config in PG_QUERY_CONFIGS:
+                    params.append(f'"{term.text}"' if term.is_phrase else term.text)
+                    parts.append(f"websearch_to_tsquery('{config}', %s)")
             return "(" + " || ".join(parts) + ")"
 
         sql = " && ".join(group(c) for c in query.positive)
@@ -96,10 +99,22 @@ class PostgresBackend(Backend):
         # The document's own columns from the row the index found: joining the table to
         # itself again cost a hash of every document (80 ms of a search at 100,000).
         extra = "".join(f", t.{c} AS {c}" for c in columns)
+        select = f"SELECT t.{pk} AS id{rank}{extra} FROM {db_table} t CROSS JOIN q"
+        if table != "document":
+            return (
+                f"WITH q AS (SELECT {tsquery} AS query) {select} WHERE t.{vector} @@ q.query",
+                params,
+            )
+        # Documents whose title or opening match first (through the ranking vector's own
+        # GIN index): they rank above the others, so the first candidates are the best
+        # ones and a LIMIT over this stops both index scans early. An exclusion may sit past
+        # the opening: then the full vector decides for the first tier too.
+        also = " AND t.search_vector @@ q.query" if query.negative else ""
         sql = (
-            f"SELECT t.{pk} AS id{rank}{extra} "
-            f"FROM {db_table} t CROSS JOIN (SELECT {tsquery} AS query) q "
-            f"WHERE t.{vector} @@ q.query"
+            f"WITH q AS (SELECT {tsquery} AS query) "
+            f"({select} WHERE t.search_rank_vector @@ q.query{also}) UNION ALL "
+            f"({select} WHERE t.search_vector @@ q.query "
+            f"AND NOT (t.search_rank_vector @@ q.query{also}))"
         )
         return sql, params
 
@@ -118,18 +133,23 @@ class PostgresBackend(Backend):
         """
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SET LOCAL enable_seqscan = off; {sql}; SET LOCAL enable_seqscan TO DEFAULT",
+                "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; "
+                f"{sql}; SET LOCAL enable_seqscan TO DEFAULT; "
+                "SET LOCAL max_parallel_workers_per_gather TO DEFAULT",
                 params,
             )
-            cursor.nextset()  # the rows of the query, after the SET's empty result
+            cursor.nextset()  # the rows of the query, after the SETs' empty results
+            cursor.nextset()
             return cursor.fetchall()
 
     def highlights(self, connection, table, query, ids):
         db_table, pk, _vector, title, body = self.SOURCES[table]
         tsquery, params = self.tsquery(query)
+        # Each document in the configuration it is indexed with.
+        config = pg_config("t.language") if table == "document" else "'english'::regconfig"
         sql = (
-            f"SELECT t.{pk}, ts_headline('{PG_CONFIG}', t.{title}, q.query, %s), "
-            f"ts_headline('{PG_CONFIG}', t.{body}, q.query, %s) "
+            f"SELECT t.{pk}, ts_headline({config}, t.{title}, q.query, %s), "
+            f"ts_headline({config}, t.{body}, q.query, %s) "
             f"FROM {db_table} t CROSS JOIN (SELECT {tsquery} AS query) q "
             f"WHERE t.{pk} = ANY(%s)"
         )
@@ -148,15 +168,18 @@ class SqliteBackend(Backend):
         fts = self.TABLES[table]
         # bm25 is lower for better matches; negate it so that higher is better everywhere.
         rank = f", -bm25({fts}, {BM25_WEIGHTS}) AS rank" if ranked else ""
+        # Best first, ranked or not: a LIMIT over the matches keeps the best candidates.
+        order = f"ORDER BY bm25({fts}, {BM25_WEIGHTS})"
         if not columns:
-            sql = f"SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s"
-            return sql, [fts5_expression(query)]
-        extra = "".join(f", d.{c} AS {c}" for c in columns)
-        sql = (
-            f"SELECT {fts}.rowid AS id{rank}{extra} FROM {fts} "
-            f"JOIN documents_document d ON d.id = {fts}.rowid WHERE {fts} MATCH %s"
-        )
-        return sql, [fts5_expression(query)]
+            sql = f"SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s {order}"
+        else:
+            extra = "".join(f", d.{c} AS {c}" for c in columns)
+            sql = (
+                f"SELECT {fts}.rowid AS id{rank}{extra} FROM {fts} "
+                f"JOIN documents_document d ON d.id = {fts}.rowid WHERE {fts} MATCH %s {order}"
+            )
+        # A subquery: SQLite allows no ORDER BY in a branch of a UNION.
+        return f"SELECT * FROM ({sql})", [fts5_expression(query)]
 
     def year(self, column: str) -> str:
         # Dates are stored as ISO text; '%%' is a literal '%' in a query with parameters.

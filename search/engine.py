@@ -1,10 +1,12 @@
 """One search API for both databases: `search(q, kind=, presidency=, year=, speaker=, page=)`.
 
 A search request runs a fixed number of queries whatever the size of the knowledge base:
-one that counts every facet over all matches in SQL (GROUP BY, no ranking), one that ranks
-the filtered matches and returns only the page shown (ORDER BY rank LIMIT); then, for that
-page only, one query per kind to load the objects and one for their highlighted snippets.
-No query returns every match to Python.
+one that counts every facet over the candidates in SQL (GROUP BY, no ranking), one that
+ranks the filtered candidates and returns only the page shown (ORDER BY rank LIMIT); then,
+for that page only, one query per kind to load the objects and one for their highlighted
+snippets. The candidates are at most MAX_CANDIDATES matches, the best first
+(search/matches.py); past that the total is "more than". No query returns every match to
+Python.
 """
 
 import math
@@ -23,7 +25,7 @@ from presidencies.models import Priority
 from . import highlight
 from .backends import backend_for
 from .facets import KIND_LABELS, PRIORITY, Candidate, FacetValue, build_facets
-from .matches import facet_counts, page_candidates
+from .matches import MAX_CANDIDATES, facet_counts, page_candidates
 from .query import ParsedQuery, QueryError, parse
 
 PER_PAGE = 20
@@ -65,6 +67,9 @@ class SearchResults:
     per_page: int
     facets: dict[str, list[FacetValue]]
     counts: dict[str, int]
+    # False when more than `total` results match: only the first MAX_CANDIDATES are read,
+    # counted in the facets and reachable by page.
+    total_exact: bool = True
 
     @property
     def num_pages(self) -> int:
@@ -219,6 +224,8 @@ def search(
     rows = facet_counts(connection, backend, parsed, filters)
     counts = {value: count for facet, value, _label, _order, count in rows if facet == "type"}
     total = sum(counts.values())
+    total_exact = total <= MAX_CANDIDATES
+    total = min(total, MAX_CANDIDATES)
     if page > max(1, math.ceil(total / per_page)):
         raise InvalidPage("invalid_page", "There is no such page of results.", field="page")
     start = (page - 1) * per_page
@@ -234,4 +241,5 @@ def search(
         per_page=per_page,
         facets=build_facets(rows, filters),
         counts=counts,
+        total_exact=total_exact,
     )

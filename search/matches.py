@@ -1,12 +1,18 @@
-"""The matches of a query in SQL: facet counts over all of them, and one ranked page.
+"""The matches of a query in SQL: a bounded candidate set, its facet counts and one page.
 
-The backend supplies the full-text part (ids, and ranks for the page); these queries join
-the attributes the facets need: kind, year, chairmanship and the speakers (of a document,
-or of the documents a priority's quotes come from). Whatever the number of matches, a
-search runs two queries here, and only the page's rows come back to Python:
-- `facet_counts`: every facet's counts (GROUP BY), each without its own filter, and the
-  number of results per type with all filters; no rank is computed;
-- `page_candidates`: the filtered matches ranked, ordered and cut to one page in SQL.
+The backend supplies the full-text part (ids, and ranks), best candidates first (on
+PostgreSQL: documents whose title or opening match, then the others; on SQLite: by bm25);
+these queries join the attributes the facets need: kind, year, chairmanship and the
+speakers (of a document, or of the documents a priority's quotes come from).
+
+A word as common as "security" matches most of the knowledge base, and counting or
+ranking every match visits every matching row (seconds at 100,000 documents). So every
+query here reads at most MAX_CANDIDATES + 1 matches, stopping as soon as it has them:
+- `facet_counts`: each facet's counts over the candidates that pass the other filters,
+  and the number of results per type with all filters; past the cap the counts are those
+  of the first MAX_CANDIDATES candidates and the total is reported as "more than";
+- `page_candidates`: the filtered candidates ranked, ordered and cut to one page in SQL.
+Only the page's rows come back to Python.
 """
 
 # ruff: noqa: S608 - table names come from the models; the query's words are bound.
@@ -19,10 +25,14 @@ from .query import ParsedQuery
 
 SPEAKERS = Document.speakers.through._meta.db_table
 PRIORITIES = Priority._meta.db_table
+# Enough for 50 pages of 20 results, the facets of a specific query exactly, and a bound
+# on the work of a common one.
+MAX_CANDIDATES = 1000
 
 
 def _matches_sql(backend, query: ParsedQuery, ranked: bool) -> tuple[str, list]:
-    """Rows (type, id, kind, year, presidency, chair, presidency_year[, rank]) of all matches."""
+    """Rows (type, id, kind, year, presidency, chair, presidency_year[, rank]) of the
+    matches, priorities first (they are few), then documents in the backend's order."""
     doc_sql, doc_params = backend.matches(
         "document", query, ranked=ranked, columns=("kind", "date", "presidency_id")
     )
@@ -30,19 +40,19 @@ def _matches_sql(backend, query: ParsedQuery, ranked: bool) -> tuple[str, list]:
     rank = ", m.rank AS rank" if ranked else ""
     # Undated documents count under their chairmanship's year.
     sql = f"""
-        SELECT 'document' AS type, m.id AS id, m.kind AS kind,
-            COALESCE({backend.year("m.date")}, pr.year) AS year, pr.slug AS presidency,
-            st.name AS chair, pr.year AS presidency_year{rank}
-        FROM ({doc_sql}) m
-        LEFT JOIN presidencies_presidency pr ON pr.id = m.presidency_id
-        LEFT JOIN presidencies_memberstate st ON st.id = pr.chair_id
-        UNION ALL
-        SELECT 'priority', p.id, 'priority', pr.year, pr.slug, st.name, pr.year{rank}
+        SELECT '{PRIORITY}' AS type, p.id AS id, '{PRIORITY}' AS kind, pr.year AS year,
+            pr.slug AS presidency, st.name AS chair, pr.year AS presidency_year{rank}
         FROM ({pri_sql}) m
         JOIN {PRIORITIES} p ON p.id = m.id
         JOIN presidencies_presidency pr ON pr.id = p.presidency_id
-        JOIN presidencies_memberstate st ON st.id = pr.chair_id"""
-    return sql, [*doc_params, *pri_params]
+        JOIN presidencies_memberstate st ON st.id = pr.chair_id
+        UNION ALL
+        SELECT 'document', m.id, m.kind, COALESCE({backend.year("m.date")}, pr.year),
+            pr.slug, st.name, pr.year{rank}
+        FROM ({doc_sql}) m
+        LEFT JOIN presidencies_presidency pr ON pr.id = m.presidency_id
+        LEFT JOIN presidencies_memberstate st ON st.id = pr.chair_id"""
+    return sql, [*pri_params, *doc_params]
 
 
 def _speaks(official: str, row: str = "r") -> str:
@@ -75,68 +85,91 @@ def _where(filters: dict, skip: str | None = None) -> tuple[str, list]:
     return " AND ".join(conditions), params
 
 
+def _candidates(
+    backend, query: ParsedQuery, filters: dict, skip: str | None = None, ranked: bool = False
+) -> tuple[str, list]:
+    """SQL for at most MAX_CANDIDATES + 1 matches passing the filters (but `skip`): the
+    LIMIT stops the index scan early, the extra row tells that there are more."""
+    matches, params = _matches_sql(backend, query, ranked=ranked)
+    where, where_params = _where(filters, skip)
+    sql = f"SELECT * FROM ({matches}) r WHERE {where} LIMIT {MAX_CANDIDATES + 1}"
+    return sql, [*params, *where_params]
+
+
 def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list[tuple]:
-    """Rows (facet, value, label, order, count); facet "type" counts the filtered results."""
-    matches, params = _matches_sql(backend, query, ranked=False)
-    parts = []
+    """Rows (facet, value, label, order, count) over the candidates; facet "type" counts
+    the filtered candidates (MAX_CANDIDATES + 1 in all when there are more)."""
+    ctes: dict[str | None, str] = {}  # the filter skipped -> name of its candidate set
+    cte_sql: list[str] = []
+    params: list = []
+
+    def source(skip: str | None) -> str:
+        # A facet without a filter of its own counts the fully filtered candidates.
+        key = skip if filters.get(skip) is not None else None
+        if key not in ctes:
+            name = ctes[key] = f"c{len(ctes)}"
+            sql, cte_params = _candidates(backend, query, filters, skip=key)
+            cte_sql.append(f"{name} AS ({sql})")
+            params.extend(cte_params)
+        return ctes[key]
+
+    # The first MAX_CANDIDATES of each set are counted; the extra row only tells "more".
+    def counted(skip: str | None) -> str:
+        return f"(SELECT * FROM {source(skip)} LIMIT {MAX_CANDIDATES})"
+
     none = "CAST(NULL AS text), CAST(NULL AS integer)"  # typed: the UNION's columns agree
+    parts = []
     for name, select, group in (
         ("kind", f"r.kind, {none}", "r.kind"),
         ("presidency", "r.presidency, MAX(r.chair), MAX(r.presidency_year)", "r.presidency"),
         ("year", f"CAST(r.year AS text), {none}", "r.year"),
     ):
-        where, where_params = _where(filters, skip=name)
         parts.append(
-            f"SELECT '{name}', {select}, COUNT(*) FROM r "
-            f"WHERE r.{name} IS NOT NULL AND {where} GROUP BY {group}"
+            f"SELECT '{name}', {select}, COUNT(*) FROM {counted(name)} r "
+            f"WHERE r.{name} IS NOT NULL GROUP BY {group}"
         )
-        params += where_params
-    where, where_params = _where(filters, skip="speaker")
+    speakers = counted("speaker")
     # Each (result, speaker) pair once: a document's pairs are unique (many-to-many table);
     # a priority may quote several documents of one speaker.
-    # Counted by official id, then named: grouping 100,000 pairs by slug sorted them on disk.
     parts.append(
         f"""SELECT 'speaker', o.slug, o.name, CAST(NULL AS integer), s.n FROM (
             SELECT u.official_id, SUM(u.n) AS n FROM (
-                SELECT ds.official_id, COUNT(*) AS n FROM r
+                SELECT ds.official_id, COUNT(*) AS n FROM {speakers} r
                 JOIN {SPEAKERS} ds ON ds.document_id = r.id
-                WHERE r.type = 'document' AND {where}
+                WHERE r.type = 'document'
                 GROUP BY ds.official_id
                 UNION ALL
                 SELECT x.official_id, COUNT(*) FROM (
-                    SELECT DISTINCT r.id, ds.official_id FROM r
+                    SELECT DISTINCT r.id, ds.official_id FROM {speakers} r
                     JOIN documents_citation c ON c.priority_id = r.id
                     JOIN {SPEAKERS} ds ON ds.document_id = c.document_id
-                    WHERE r.type = '{PRIORITY}' AND {where}
+                    WHERE r.type = '{PRIORITY}'
                 ) x GROUP BY x.official_id
             ) u GROUP BY u.official_id
         ) s JOIN presidencies_official o ON o.id = s.official_id"""
     )
-    params += where_params * 2
-    where, where_params = _where(filters)
-    parts.append(f"SELECT 'type', r.type, {none}, COUNT(*) FROM r WHERE {where} GROUP BY r.type")
-    params += where_params
-    sql = f"WITH r AS ({matches}) " + " UNION ALL ".join(parts)
+    parts.append(f"SELECT 'type', r.type, {none}, COUNT(*) FROM {source(None)} r GROUP BY r.type")
+    sql = "WITH " + ", ".join(cte_sql) + " " + " UNION ALL ".join(parts)
     return backend.fetch(connection, sql, params)
 
 
 def page_candidates(
     connection, backend, query: ParsedQuery, filters: dict, limit: int, offset: int
 ) -> list[Candidate]:
-    """One page of the filtered matches, best first; equal ranks: priorities, then by id."""
-    matches, params = _matches_sql(backend, query, ranked=True)
-    where, where_params = _where(filters)
+    """One page of the filtered candidates, best first; equal ranks: priorities, then by id."""
+    candidates, params = _candidates(backend, query, filters, ranked=True)
     order = f"rank DESC, CASE WHEN type = '{PRIORITY}' THEN 0 ELSE 1 END, id"
     sql = f"""
         SELECT p.type, p.id, p.rank, p.kind, p.year, p.presidency, p.chair, p.presidency_year,
             o.slug, o.name
-        FROM (SELECT * FROM ({matches}) r WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) p
+        FROM (SELECT * FROM (SELECT * FROM ({candidates}) k LIMIT {MAX_CANDIDATES}) r
+            ORDER BY {order} LIMIT %s OFFSET %s) p
         LEFT JOIN {SPEAKERS} ds ON p.type = 'document' AND ds.document_id = p.id
         LEFT JOIN documents_citation c ON p.type = '{PRIORITY}' AND c.priority_id = p.id
         LEFT JOIN {SPEAKERS} cs ON cs.document_id = c.document_id
         LEFT JOIN presidencies_official o ON o.id = COALESCE(ds.official_id, cs.official_id)"""
     found: dict[tuple[str, int], Candidate] = {}
-    for row in backend.fetch(connection, sql, [*params, *where_params, limit, offset]):
+    for row in backend.fetch(connection, sql, [*params, limit, offset]):
         type_, pk, rank, kind, year, p_slug, chair, p_year, o_slug, o_name = row
         candidate = found.get((type_, pk))
         if candidate is None:

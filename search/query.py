@@ -14,6 +14,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
 
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 32
@@ -184,15 +187,35 @@ def parse(raw: str | None) -> ParsedQuery:
     return ParsedQuery(raw=text, clauses=tuple(clauses))
 
 
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN = snowballstemmer.stemmer("russian")
+
+
+@lru_cache(maxsize=4096)
+def _fts5_word(word: str) -> str:
+    """A word as an FTS5 phrase token: a Russian word as the prefix of its Snowball stem.
+
+    FTS5's porter tokenizer stems English only; a prefix query on the stem finds a Russian
+    word's inflected forms ("наркотиков" finds "наркотики") without stemming the index, so
+    snippets keep the words as written.
+    """
+    if CYRILLIC.search(word):
+        stem = _RUSSIAN.stemWord(word)
+        if len(stem) >= 3:
+            return f'"{stem}" *'
+    return f'"{word}"'
+
+
 def fts5_expression(query: ParsedQuery) -> str:
     """The query as an SQLite FTS5 MATCH expression.
 
-    Every word and phrase is a double-quoted FTS5 string and holds only letters and digits,
-    so no user input can be read as an FTS5 operator, column filter or prefix.
+    Every word is a double-quoted FTS5 string holding only letters and digits (a phrase is
+    its words joined by FTS5's `+`), so no user input can be read as an FTS5 operator,
+    column filter or prefix.
     """
 
     def quoted(term: Term) -> str:
-        return '"' + " ".join(term.words) + '"'
+        return " + ".join(_fts5_word(w) for w in term.words)
 
     def group(clause: Clause) -> str:
         return "(" + " OR ".join(quoted(t) for t in clause.terms) + ")"

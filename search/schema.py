@@ -25,6 +25,22 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 # --- PostgreSQL --------------------------------------------------------------------------
 
 PG_CONFIG = "english"
+# Each document is indexed in the text-search configuration of its language; a query is
+# read in each of these (search/backends.py). PostgreSQL's `russian` stems Latin words as
+# `english` does, so a Russian document's English names are found too.
+PG_LANGUAGE_CONFIGS = {"en": "english", "ru": "russian"}
+PG_QUERY_CONFIGS = ("english", "russian")
+
+
+def pg_config(language: str) -> str:
+    """SQL for the regconfig of a row whose language code is the SQL `language`."""
+    cases = " ".join(
+        f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in PG_LANGUAGE_CONFIGS.items()
+    )
+    return f"CASE {language} {cases} ELSE 'simple'::regconfig END"
+
+
+DOC_CONFIG = pg_config("language")
 # The ranking vector of a document reads the title and this many first characters of the
 # text (the opening paragraphs): small enough to be stored inline, never TOASTed, so that
 # ts_rank over thousands of matches does not decompress every document's full vector.
@@ -34,18 +50,20 @@ POSTGRES_DOCUMENT_COLUMNS = [
     # Documents: a generated column is recomputed by PostgreSQL on every write, whoever writes.
     f"""ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS search_vector tsvector
     GENERATED ALWAYS AS (
-        setweight(to_tsvector('{PG_CONFIG}'::regconfig, coalesce(title, '')), 'A')
-        || setweight(to_tsvector('{PG_CONFIG}'::regconfig, coalesce(text, '')), 'B')
+        setweight(to_tsvector({DOC_CONFIG}, coalesce(title, '')), 'A')
+        || setweight(to_tsvector({DOC_CONFIG}, coalesce(text, '')), 'B')
     ) STORED""",
     "CREATE INDEX IF NOT EXISTS search_document_vector_gin "
     "ON documents_document USING gin (search_vector)",
-    # What matches is decided by search_vector (GIN); the order by this smaller vector.
+    # What matches is decided by search_vector (GIN); the order by this smaller vector,
+    # whose own GIN index finds the title and opening matches first (search/backends.py).
     f"""ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS search_rank_vector tsvector
     GENERATED ALWAYS AS (
-        setweight(to_tsvector('{PG_CONFIG}'::regconfig, coalesce(title, '')), 'A')
-        || setweight(to_tsvector('{PG_CONFIG}'::regconfig,
-            left(coalesce(text, ''), {RANK_TEXT_CHARS})), 'B')
+        setweight(to_tsvector({DOC_CONFIG}, coalesce(title, '')), 'A')
+        || setweight(to_tsvector({DOC_CONFIG}, left(coalesce(text, ''), {RANK_TEXT_CHARS})), 'B')
     ) STORED""",
+    "CREATE INDEX IF NOT EXISTS search_document_rank_vector_gin "
+    "ON documents_document USING gin (search_rank_vector)",
 ]
 
 POSTGRES_INSTALL = [
@@ -127,6 +145,13 @@ POSTGRES_TRIGGERS = {
 
 POSTGRES_REBUILD = ["SELECT search_priority_rebuild()"]
 
+DROP_DOCUMENT_COLUMNS = [
+    "DROP INDEX IF EXISTS search_document_rank_vector_gin",
+    "DROP INDEX IF EXISTS search_document_vector_gin",
+    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_rank_vector",
+    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
+]
+
 POSTGRES_UNINSTALL = [
     *(f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in POSTGRES_TRIGGERS.items()),
     "DROP FUNCTION IF EXISTS search_on_truncate()",
@@ -135,9 +160,7 @@ POSTGRES_UNINSTALL = [
     "DROP FUNCTION IF EXISTS search_priority_rebuild()",
     "DROP FUNCTION IF EXISTS search_priority_refresh(bigint)",
     "DROP TABLE IF EXISTS search_priority",
-    "DROP INDEX IF EXISTS search_document_vector_gin",
-    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_rank_vector",
-    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
+    *DROP_DOCUMENT_COLUMNS,
 ]
 
 # --- SQLite ------------------------------------------------------------------------------
@@ -348,14 +371,7 @@ def ensure_after_migrate(connection: BaseDatabaseWrapper) -> list[str]:
 def release_document_columns(apps, schema_editor) -> None:
     """Drop the generated search vector of documents (PostgreSQL; nothing on SQLite)."""
     if schema_editor.connection.vendor == "postgresql":
-        _run(
-            schema_editor.connection,
-            [
-                "DROP INDEX IF EXISTS search_document_vector_gin",
-                "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_rank_vector",
-                "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
-            ],
-        )
+        _run(schema_editor.connection, DROP_DOCUMENT_COLUMNS)
 
 
 def restore_document_columns(apps, schema_editor) -> None:

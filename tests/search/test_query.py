@@ -90,8 +90,13 @@ def test_a_query_of_exactly_the_maximum_length_is_accepted():
 def test_fts5_expression_quotes_every_word_and_nests_exclusions():
     expression = fts5_expression(parse('drug OR arms "illegal migration" -Syria -NEAR'))
     assert expression == (
-        '((("drug" OR "arms") AND ("illegal migration")) NOT ("syria")) NOT ("near")'
+        '((("drug" OR "arms") AND ("illegal" + "migration")) NOT ("syria")) NOT ("near")'
     )
+
+
+def test_fts5_expression_looks_for_a_russian_word_by_the_prefix_of_its_stem():
+    expression = fts5_expression(parse('наркотиков "незаконный оборот" ОДКБ'))
+    assert expression == '("наркотик" *) AND ("незакон" * + "оборот" *) AND ("одкб" *)'
 
 
 def _fts5_accepts(expression: str) -> None:
