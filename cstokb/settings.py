@@ -225,9 +225,9 @@ TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "ops.client_ip.client_ip"
 # Fits the importer's review of a 2 MB statement; a bigger paste gets the form's own error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-# The largest real statement is 8 KB: a document's text may be 2,000,000 characters (what the
-# importer accepts), an API body 4 MB (that text as UTF-8 JSON); more is a 413 in JSON.
-DOCUMENT_TEXT_MAX_CHARS = 2_000_000
+# The largest real statement is 8 KB: a document's text may be as long as the 2 MB the
+# importer accepts, an API body 4 MB (that text as UTF-8 JSON); more is a 413 in JSON.
+DOCUMENT_TEXT_MAX_CHARS = 2 * 1024 * 1024
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 4 * 1024 * 1024)
 
 # --- REST framework --------------------------------------------------------
