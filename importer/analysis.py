@@ -12,6 +12,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from . import html
+
 MAX_BYTES = 2 * 1024 * 1024
 
 MONTHS = {
@@ -911,12 +915,27 @@ def find_summit(day: datetime.date | None, text: str, place: str = ""):
 def analyse(raw: str) -> Analysis:
     from presidencies.models import Official, Priority, Theme
 
-    title, paragraphs = _split(raw)
+    page = html.extract(raw) if html.is_html(raw) else None
+    body = page.text if page else raw
+    title, paragraphs = _split(body)
+    if page and page.title:
+        # The page's own title (its <title> or og:title) beats a guess from the text.
+        if paragraphs and _normalise(paragraphs[0]) == page.title:
+            paragraphs = paragraphs[1:]
+        elif title and title != page.title:
+            paragraphs = [title, *paragraphs]
+        title = page.title
     text = "\n\n".join(paragraphs)
     result = Analysis(raw=raw, title=title, text=text)
-    result.date = find_date(raw)
-    result.publisher = find_publisher(raw)
-    result.kind = find_kind(raw, title, text, result.publisher)
+    result.date = find_date(body)
+    if page and page.date and result.date is None:
+        result.date = page.date
+        result.notes.append(
+            _("The date %(date)s is the page's own (its metadata), not the text's.")
+            % {"date": page.date.isoformat()}
+        )
+    result.publisher = find_publisher(body) or (page.sitename if page else "")
+    result.kind = find_kind(body, title, text, result.publisher)
 
     officials = list(Official.objects.all())
     searched = f"{title}\n\n{text}" if title else text

@@ -316,3 +316,20 @@ def test_review_shows_inferred_chairmanship(seed, editor_client):
     assert form["presidency"].value() is None
     assert "named for 2026" in form["editorial_note"].value()
     assert "named for 2026" in response.content.decode()
+
+
+def test_html_upload_review_save(seed, editor_client):
+    page = DATA / "html" / "ministry_page.html"
+    upload = SimpleUploadedFile("page.html", page.read_bytes(), "text/html")
+    response = editor_client.post(URL, {"step": "source", "upload": upload})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["title"].value() == "Minister's remarks on CSTO crisis response"
+    assert form["date"].value().isoformat() == "2024-05-16"
+    data = review_data(response)
+    response = editor_client.post(URL, data)
+    assert response.status_code == 302
+    document = Document.objects.get(title="Minister's remarks on CSTO crisis response")
+    assert document.text.startswith("The minister said that the Collective Security")
+    assert "Telegram" not in document.text and "Print version" not in document.text
+    assert "<p>" not in document.text
