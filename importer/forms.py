@@ -3,6 +3,7 @@
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from documents.models import Document, DocumentKind
 from presidencies.models import Official, Presidency, Priority, Summit, Theme
@@ -42,7 +43,7 @@ class PriorityChoiceField(forms.ModelChoiceField):
 
 
 class SourceForm(forms.Form):
-    """Step 1: paste the page's text or upload a .txt file."""
+    """Step 1: paste the page's text or HTML, or upload a .txt or .html file."""
 
     raw_text = forms.CharField(
         label="Text as copied from the page",
@@ -50,7 +51,7 @@ class SourceForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
     )
-    upload = forms.FileField(label="…or a .txt file", required=False)
+    upload = forms.FileField(label=gettext_lazy("…or a .txt or .html file"), required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -46,7 +46,6 @@ def extract(raw: str) -> Page:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
     )
     if document is None:
         return Page()

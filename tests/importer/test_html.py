@@ -10,8 +10,16 @@ from importer import html
 from importer.analysis import analyse
 
 PAGE = Path(__file__).parent / "data" / "html" / "ministry_page.html"
-FURNITURE = ("Share", "Facebook", "16 px", "Related news", "Print version", "Back to the list",
-             "Main page", "reproduced with a reference")
+FURNITURE = (
+    "Share",
+    "Facebook",
+    "16 px",
+    "Related news",
+    "Print version",
+    "Back to the list",
+    "Main page",
+    "reproduced with a reference",
+)
 
 
 def test_page_detected_but_not_text_with_a_tag():

@@ -21,7 +21,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Path to a UTF-8 text file.")
+        parser.add_argument("file", help="Path to a UTF-8 text or HTML file.")
         parser.add_argument("--json", action="store_true", help="Print the analysis as JSON.")
         parser.add_argument(
             "--save",
