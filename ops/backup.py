@@ -37,6 +37,18 @@ def user_models() -> list[type[models.Model]]:
     return [Group, get_user_model(), Token, LogEntry]
 
 
+def user_labels() -> set[str]:
+    return {model_label(m) for m in user_models()}
+
+
+def forget_users(objects: list[dict]) -> None:
+    """Drop the history's references to accounts that are not carried (they would dangle)."""
+    for obj in objects:
+        fields = obj.get("fields")
+        if isinstance(fields, dict) and "history_user" in fields:
+            fields["history_user"] = None
+
+
 # Written without their own ids: migrations create them (the Editors group), and a restore
 # matches them by name instead of clashing with the new database's ids.
 NATURAL_PRIMARY_KEYS = {"auth.group"}

@@ -101,10 +101,10 @@ def test_export_then_import_restores_everything_identically(seed, editor_client,
     assert json.loads(before["admin.LogEntry"])
 
     path = tmp_path / "kb.json"
-    call_command("export_kb", str(path))
+    call_command("export_kb", str(path), "--with-accounts")
     wipe()
     assert Document.objects.count() == 0 and get_user_model().objects.count() == 0
-    call_command("import_kb", str(path))
+    call_command("import_kb", str(path), "--with-accounts")
 
     after = snapshot()
     assert after.keys() == before.keys()
@@ -158,10 +158,10 @@ def test_a_restore_gives_back_every_field_of_every_row_and_the_accounts(
     assert len(before[Token._meta.db_table]) == 1
 
     path = tmp_path / "kb.json"
-    call_command("export_kb", str(path))
+    call_command("export_kb", str(path), "--with-accounts")
     wipe()
     assert Token.objects.count() == 0 and Group.objects.count() == 0
-    call_command("import_kb", str(path))
+    call_command("import_kb", str(path), "--with-accounts")
 
     after = sql_rows()
     assert after.keys() == before.keys()
@@ -174,7 +174,7 @@ def test_a_restore_gives_back_every_field_of_every_row_and_the_accounts(
 def test_the_export_holds_natural_keys_and_the_history(seed, editor_client, tmp_path):
     add_statement_through_the_admin(editor_client, Priority.objects.first())
     path = tmp_path / "kb.json"
-    call_command("export_kb", str(path))
+    call_command("export_kb", str(path), "--with-accounts")
     objects = json.loads(path.read_text())
     models = {o["model"] for o in objects}
     assert {"documents.document", "documents.historicaldocument", "presidencies.priority"} <= models
@@ -188,15 +188,50 @@ def test_the_export_holds_natural_keys_and_the_history(seed, editor_client, tmp_
     assert len([o for o in objects if o["model"] == "documents.citation"]) == 136
 
 
-def test_an_export_without_users_restores_with_anonymous_history(seed, editor_client, tmp_path):
+ACCOUNT_MODELS = {"auth.user", "auth.group", "authtoken.token", "admin.logentry"}
+
+
+def test_an_export_leaves_the_accounts_out_unless_asked(seed, editor, editor_client, tmp_path):
     add_statement_through_the_admin(editor_client, Priority.objects.first())
+    Token.objects.create(user=editor)
     path = tmp_path / "kb.json"
-    call_command("export_kb", str(path), "--without-users")
+    call_command("export_kb", str(path))
+    objects = json.loads(path.read_text())
+    assert not {o["model"] for o in objects} & ACCOUNT_MODELS
+    assert editor.password not in path.read_text()
     wipe()
     call_command("import_kb", str(path))
     document = Document.objects.get(slug="statement-on-the-exercise")
     assert document.history.get().history_user is None
     assert Document.objects.count() == 18
+    assert get_user_model().objects.count() == 0
+
+
+def test_an_import_restores_the_accounts_only_when_asked(seed, editor, editor_client, tmp_path):
+    add_statement_through_the_admin(editor_client, Priority.objects.first())
+    path = tmp_path / "kb.json"
+    call_command("export_kb", str(path), "--with-accounts")
+    assert ACCOUNT_MODELS - {"authtoken.token"} <= {
+        o["model"] for o in json.loads(path.read_text())
+    }
+    wipe()
+    # A new deployment with its own administrator takes the content and none of the accounts.
+    get_user_model().objects.create_superuser("admin", password="x")
+    call_command("import_kb", str(path))
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["admin"]
+    document = Document.objects.get(slug="statement-on-the-exercise")
+    assert document.history.get().history_user is None
+    assert Document.objects.count() == 18
+
+
+def test_an_import_with_accounts_refuses_a_database_that_has_users(seed, editor, tmp_path):
+    path = tmp_path / "kb.json"
+    call_command("export_kb", str(path), "--with-accounts")
+    wipe()
+    get_user_model().objects.create_user("someone")
+    with pytest.raises(CommandError, match="already has 1"):
+        call_command("import_kb", str(path), "--with-accounts")
+    assert Document.objects.count() == 0
 
 
 def test_import_refuses_a_database_that_is_not_empty(seed, tmp_path):
@@ -207,7 +242,9 @@ def test_import_refuses_a_database_that_is_not_empty(seed, tmp_path):
     assert Document.objects.count() == 17
 
 
-@pytest.mark.parametrize("content", ["not json", '{"model": 1}', "[1, 2]"])
+@pytest.mark.parametrize(
+    "content", ["not json", '{"model": 1}', "[1, 2]", '[{"model": ["auth.user"]}]']
+)
 def test_import_rejects_a_file_that_is_not_an_export(tmp_path, content):
     path = tmp_path / "bad.json"
     path.write_text(content)
@@ -227,7 +264,7 @@ def assert_refused_whole(path, objects) -> None:
 
 def test_a_failed_import_leaves_nothing_behind(seed, tmp_path):
     path = tmp_path / "kb.json"
-    call_command("export_kb", str(path), "--without-users")
+    call_command("export_kb", str(path))
     objects = json.loads(path.read_text())
     # Break the last citation: its document does not exist.
     citation = next(o for o in reversed(objects) if o["model"] == "documents.citation")
@@ -237,7 +274,7 @@ def test_a_failed_import_leaves_nothing_behind(seed, tmp_path):
 
 def test_an_id_too_large_for_the_database_is_a_clear_error(seed, tmp_path):
     path = tmp_path / "kb.json"
-    call_command("export_kb", str(path), "--without-users")
+    call_command("export_kb", str(path))
     objects = json.loads(path.read_text())
     theme = next(o for o in objects if o["model"] == "presidencies.theme")
     theme["pk"] = 2**70  # past any 64-bit integer column

@@ -1,4 +1,8 @@
-"""Write the whole knowledge base, with its history, to a JSON file: `manage.py export_kb FILE`."""
+"""Write the whole knowledge base, with its history, to a JSON file: `manage.py export_kb FILE`.
+
+Editors' accounts (users, groups, API token hashes, the admin's log) go in only with
+`--with-accounts`: a file that leaves the server should not carry credentials by default.
+"""
 
 import json
 from pathlib import Path
@@ -6,7 +10,14 @@ from pathlib import Path
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backup import NATURAL_PRIMARY_KEYS, ExactJSONEncoder, kb_models, model_label, user_models
+from ops.backup import (
+    NATURAL_PRIMARY_KEYS,
+    ExactJSONEncoder,
+    forget_users,
+    kb_models,
+    model_label,
+    user_models,
+)
 
 
 class Command(BaseCommand):
@@ -18,16 +29,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="Where to write the JSON ('-' for standard output).")
         parser.add_argument(
-            "--without-users",
+            "--with-accounts",
             action="store_true",
             help=(
-                "Leave the accounts out: users, groups, API tokens, admin log (history then "
-                "no longer names who made a change)."
+                "Also export the accounts: users with their password hashes, groups, API token "
+                "hashes, admin log. Without it the history no longer names who made a change."
             ),
         )
 
-    def handle(self, *args, file: str, without_users: bool, **options):
-        model_list = ([] if without_users else user_models()) + kb_models()
+    def handle(self, *args, file: str, with_accounts: bool, **options):
+        model_list = (user_models() if with_accounts else []) + kb_models()
         objects = []
         counts = {}
         for model in model_list:
@@ -40,10 +51,8 @@ class Command(BaseCommand):
                 use_natural_foreign_keys=True,
                 use_natural_primary_keys=model_label(model) in NATURAL_PRIMARY_KEYS,
             )
-            if without_users:
-                for obj in data:
-                    if "history_user" in obj["fields"]:
-                        obj["fields"]["history_user"] = None
+            if not with_accounts:
+                forget_users(data)
             objects.extend(data)
             counts[model_label(model)] = len(data)
         text = json.dumps(objects, ensure_ascii=False, indent=1, cls=ExactJSONEncoder)
