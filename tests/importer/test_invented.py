@@ -122,9 +122,10 @@ CASES = {
         "statement",
         "",
     ),
-    # No date; "Kyrgyzstan's CSTO chairmanship in 2025" states the chairmanship.
+    # The dateline "December 30." has no year; the one year the text names (2025) completes it,
+    # and that date falls in Kyrgyzstan's chairmanship, which the text also names.
     "09_undated_named_chairmanship.txt": case(
-        None,
+        datetime.date(2025, 12, 30),
         [],
         [],
         ["Aibek Sultanov"],
@@ -173,7 +174,7 @@ def test_notes_say_why_no_chairmanship_or_which(seed):
     assert "No chairmanship is recorded for 2027: Russia 2026 has no end date" in notes(
         "08_open_chairmanship_2027.txt"
     )
-    assert "the chairmanship Kyrgyzstan 2025 follows from its words" in notes(
+    assert "The dateline gives no year (“December 30”); 2025 is the one year" in notes(
         "09_undated_named_chairmanship.txt"
     )
     assert "Kazakhstan 2024, which the knowledge base does not record" in notes(
