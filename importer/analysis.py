@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from . import html
+from . import html, names
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -712,6 +712,27 @@ def name_spans(text: str, officials) -> tuple[dict, list[tuple[int, int]]]:
             claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             spans.append((m.start(), m.end()))
             found.setdefault(official, []).append((m.start(), m.end()))
+    # Then the surnames in other transliterations or in Cyrillic ("Sadyr Zhaparov", "Токаев"),
+    # with a first name before them when it is the official's in any spelling.
+    surnames = {}
+    for official in officials:
+        # The surname and one-word aliases, not the last word of "Russian Foreign Minister".
+        for form in [official.name.split()[-1], *official.alias_list]:
+            if " " not in form:
+                surnames[form] = official
+    for start, end, official in names.variant_spans(text, surnames):
+        if any(claimed[start:end]):
+            continue
+        before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, start - 40) : start])
+        if before and any(
+            names.skeleton(before.group(1)) == names.skeleton(w) for w in official.name.split()
+        ):
+            start -= len(before.group(0))
+        if any(claimed[start:end]):
+            continue
+        claimed[start:end] = b"\x01" * (end - start)
+        spans.append((start, end))
+        found.setdefault(official, []).append((start, end))
     ordered = sorted(found, key=lambda o: min(found[o]))
     return {o: sorted(found[o]) for o in ordered}, spans
 
