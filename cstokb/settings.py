@@ -229,6 +229,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # importer accepts, an API body 4 MB (that text as UTF-8 JSON); more is a 413 in JSON.
 DOCUMENT_TEXT_MAX_CHARS = 2 * 1024 * 1024
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 4 * 1024 * 1024)
+# The importer fetches statement pages from editors' URLs: never from loopback, private or
+# link-local addresses unless this is on (tests serving pages on 127.0.0.1); seconds per
+# connect and per read (a whole fetch gets three times that).
+IMPORTER_ALLOW_PRIVATE_URLS = env_bool("IMPORTER_ALLOW_PRIVATE_URLS", False)
+IMPORTER_FETCH_TIMEOUT = env_int("IMPORTER_FETCH_TIMEOUT", 10)
 
 # --- REST framework --------------------------------------------------------
 REST_FRAMEWORK = {

@@ -9,6 +9,7 @@ from documents.models import Document, DocumentKind
 from presidencies.models import Official, Presidency, Priority, Summit, Theme
 
 from .analysis import MAX_BYTES, InputError, decode_input
+from .fetch import FetchError, fetch
 from .services import ImportData, duplicate_of
 
 MAX_ITEMS = 200
@@ -52,10 +53,29 @@ class SourceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
     )
     upload = forms.FileField(label=gettext_lazy("…or a .txt or .html file"), required=False)
+    url = forms.URLField(
+        label=gettext_lazy("…or the page's address (URL)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("upload")
+        url = cleaned.get("url")
+        cleaned["source_url"] = ""
+        if self.errors:
+            return cleaned
+        if url and (upload or (cleaned.get("raw_text") or "").strip()):
+            raise ValidationError("Give the text, a file or an address, not several.")
+        if url:
+            try:
+                page = fetch(url)
+            except FetchError as exc:
+                raise ValidationError(str(exc)) from None
+            cleaned["raw"], cleaned["source_url"] = page.text, page.url
+            return cleaned
         if upload:
             if upload.size > MAX_BYTES:
                 raise ValidationError(f"The file is larger than {MAX_BYTES // 1024 // 1024} MB.")
@@ -85,6 +105,9 @@ class ReviewForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=DocumentKind.choices)
     publisher = forms.CharField(max_length=200, required=False)
+    source_url = forms.URLField(
+        label="Source URL", max_length=500, required=False, assume_scheme="https"
+    )
     text = forms.CharField(
         label="Cleaned text", widget=forms.Textarea(attrs={"rows": 30, "cols": 70})
     )
@@ -248,6 +271,7 @@ class ReviewForm(forms.Form):
             date=data["date"],
             kind=data["kind"],
             publisher=data["publisher"],
+            source_url=data["source_url"],
             text=data["text"],
             raw_text=data["raw_token"],
             officials=self.speakers(),
@@ -272,11 +296,12 @@ def _ids(value) -> list[int]:
     return [int(x) for x in (value or "").split(",") if x.strip().isdigit()][:MAX_ITEMS]
 
 
-def initial_from(analysis, slug: str) -> dict:
+def initial_from(analysis, slug: str, source_url: str = "") -> dict:
     """The review form's initial values: what `services.import_data_from` would store."""
     initial = {
         "title": analysis.title,
         "slug": slug,
+        "source_url": source_url,
         "date": analysis.date,
         "kind": analysis.kind,
         "publisher": analysis.publisher,
@@ -302,7 +327,7 @@ def initial_from(analysis, slug: str) -> dict:
     return initial
 
 
-def review_form_for(analysis, slug: str) -> ReviewForm:
+def review_form_for(analysis, slug: str, source_url: str = "") -> ReviewForm:
     """The review form for `analysis`, with at most MAX_PEOPLE new people and MAX_QUOTES
     candidate quotes (`form.limits` says what was left out)."""
     limits = []
@@ -319,7 +344,7 @@ def review_form_for(analysis, slug: str) -> ReviewForm:
         )
         analysis.priorities = analysis.priorities[:MAX_QUOTES]
     form = ReviewForm(
-        initial=initial_from(analysis, slug),
+        initial=initial_from(analysis, slug, source_url),
         people_count=len(analysis.unknown_people),
         quote_count=len(analysis.priorities),
         mentioned=analysis.mentioned,

@@ -72,6 +72,7 @@ class ImportData:
     publisher: str
     text: str
     raw_text: str
+    source_url: str = ""  # the page it was fetched from
     officials: list = field(default_factory=list)  # the speakers
     new_officials: list[str] = field(default_factory=list)  # created, and speakers
     new_mentioned: list[str] = field(default_factory=list)  # created, only mentioned
@@ -83,7 +84,12 @@ class ImportData:
 
 
 def import_data_from(
-    analysis, *, slug: str = "", create_people: bool = False, cite: bool = False
+    analysis,
+    *,
+    slug: str = "",
+    create_people: bool = False,
+    cite: bool = False,
+    source_url: str = "",
 ) -> ImportData:
     """What the review form proposes for `analysis`, saved unchanged.
 
@@ -100,6 +106,7 @@ def import_data_from(
         publisher=analysis.publisher,
         text=analysis.text,
         raw_text=analysis.raw,
+        source_url=source_url,
         officials=list(analysis.officials),
         new_officials=[n for n in people if n in analysis.unknown_speakers],
         new_mentioned=[n for n in people if n not in analysis.unknown_speakers],
@@ -141,6 +148,7 @@ def _store(data: ImportData) -> Document:
             title=data.title,
             date=data.date,
             publisher=data.publisher,
+            source_url=data.source_url,
             text=data.text,
             raw_text=data.raw_text,
             presidency=data.presidency,

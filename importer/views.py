@@ -51,7 +51,11 @@ def import_statement(request):
                 return TemplateResponse(
                     request,
                     "admin/importer/review.html",
-                    {**context, "form": review_form_for(result, slug), "analysis": result},
+                    {
+                        **context,
+                        "form": review_form_for(result, slug, source.cleaned_data["source_url"]),
+                        "analysis": result,
+                    },
                 )
     else:
         source = SourceForm()

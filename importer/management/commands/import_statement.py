@@ -1,18 +1,21 @@
 """Analyse a statement saved as a text file and, with --save, store it as a Document."""
 
 import json
+import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from importer.analysis import MAX_BYTES, InputError, analyse, decode_input
+from importer.fetch import FetchError, fetch
 from importer.services import duplicate_of, import_data_from, store
 
 
 class Command(BaseCommand):
     help = (
-        "Analyse a statement (UTF-8 text file) and optionally store it as a document. "
+        "Analyse a statement (a UTF-8 text or HTML file, standard input with -, or a page "
+        "fetched with --url) and optionally store it as a document. "
         "--save stores what the admin's review form proposes, saved unchanged: the document "
         "with its raw text (as in the file, line ends and all), speakers, chairmanship, "
         "meeting and, in its editorial note, what was inferred and the themes. Like the "
@@ -20,8 +23,13 @@ class Command(BaseCommand):
         "--create-people, --cite. All is stored in one transaction, or nothing."
     )
 
+    stealth_options = ("stdin",)  # a binary stream in place of sys.stdin (tests)
+
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Path to a UTF-8 text or HTML file.")
+        parser.add_argument(
+            "file", nargs="?", help="Path to a UTF-8 text or HTML file, or - for standard input."
+        )
+        parser.add_argument("--url", help="Fetch the statement's page from this address.")
         parser.add_argument("--json", action="store_true", help="Print the analysis as JSON.")
         parser.add_argument(
             "--save",
@@ -43,18 +51,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"No such file: {path}")
         if (options["create_people"] or options["cite"]) and not options["save"]:
             raise CommandError("--create-people and --cite only apply with --save.")
-        if path.stat().st_size > MAX_BYTES:
-            raise CommandError(f"{path}: the text is larger than {MAX_BYTES // 1024 // 1024} MB.")
-        try:
-            raw = decode_input(path.read_bytes())
-        except InputError as exc:
-            raise CommandError(f"{path}: {exc}") from None
-
+        if bool(options["file"]) == bool(options["url"]):
+            raise CommandError("Give one source: a file, - for standard input, or --url.")
+        source_url = ""
+        if options["url"]:
+            path = options["url"]
+            try:
+                page = fetch(options["url"])
+            except FetchError as exc:
+                raise CommandError(f"{path}: {exc}") from None
+            raw, source_url = page.text, page.url
+        else:
+            path = options["file"]
+            raw = self._read(path, options.get("stdin") or sys.stdin)
         result = analyse(raw)
         if not result.text and not result.title:
             raise CommandError(f"{path}: nothing is left once the page furniture is removed.")
@@ -65,7 +76,10 @@ class Command(BaseCommand):
             if existing:
                 raise CommandError(f"{path}: already stored as {existing.slug}")
             data = import_data_from(
-                result, create_people=options["create_people"], cite=options["cite"]
+                result,
+                create_people=options["create_people"],
+                cite=options["cite"],
+                source_url=source_url,
             )
             try:
                 document = store(data)
@@ -85,6 +99,23 @@ class Command(BaseCommand):
                         f"Saved as {document.slug} with {document.citations.count()} citation(s)"
                     )
                 )
+
+    def _read(self, name: str, stdin) -> str:
+        if name == "-":
+            data = getattr(stdin, "buffer", stdin).read(MAX_BYTES + 1)
+        else:
+            path = Path(name)
+            if not path.is_file():
+                raise CommandError(f"No such file: {path}")
+            if path.stat().st_size > MAX_BYTES:
+                raise CommandError(
+                    f"{path}: the text is larger than {MAX_BYTES // 1024 // 1024} MB."
+                )
+            data = path.read_bytes()
+        try:
+            return decode_input(data)
+        except InputError as exc:
+            raise CommandError(f"{name}: {exc}") from None
 
     def _summary(self, result) -> None:
         w = self.stdout.write
