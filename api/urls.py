@@ -7,7 +7,7 @@ from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import bulk, views
+from . import bulk, tokens, views
 
 
 class Router(DefaultRouter):
@@ -24,6 +24,7 @@ router.register("officials", views.OfficialViewSet, basename="official")
 router.register("summits", views.SummitViewSet, basename="summit")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("citations", views.CitationViewSet, basename="citation")
+router.register("tokens", tokens.ApiTokenViewSet, basename="token")
 
 # Swagger UI sets inline styles as it renders; its scripts stay under the strict policy.
 DOCS_CSP = {**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}

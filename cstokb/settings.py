@@ -4,6 +4,7 @@ The defaults give a working local site on SQLite; production sets DJANGO_DEBUG=0
 DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -72,7 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -239,7 +240,7 @@ IMPORTER_FETCH_TIMEOUT = env_int("IMPORTER_FETCH_TIMEOUT", 10)
 REST_FRAMEWORK = {
     # Token first: an anonymous write is told to authenticate (401 with WWW-Authenticate).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": [
@@ -259,6 +260,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonWindowThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_THROTTLE_RATE", "600/minute")},
+}
+# API tokens (django-rest-knox): only a digest is stored; each token expires.
+KNOX_TOKEN_MODEL = "api.ApiToken"  # noqa: S105 - a model name
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=env_int("API_TOKEN_TTL_DAYS", 90)),
+    "AUTH_HEADER_PREFIX": "Token",
 }
 # The throttle's counters (api/throttling.py) live in the default cache, Redis when deployed.
 RATELIMIT_USE_CACHE = "default"

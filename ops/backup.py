@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 
 KB_APP_LABELS = ("presidencies", "documents")
 
@@ -33,8 +33,8 @@ def kb_models() -> list[type[models.Model]]:
 
 
 def user_models() -> list[type[models.Model]]:
-    """Editors' groups (with their permissions), accounts, API tokens, and the admin's log."""
-    return [Group, get_user_model(), Token, LogEntry]
+    """Editors' groups (with their permissions), accounts, API token digests, the admin's log."""
+    return [Group, get_user_model(), get_token_model(), LogEntry]
 
 
 def user_labels() -> set[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 from rest_framework.test import APIClient
 
 
@@ -22,6 +22,6 @@ def api():
 @pytest.fixture
 def editor_api(editor):
     client = APIClient()
-    token = Token.objects.create(user=editor)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = get_token_model().objects.create(user=editor, name="tests")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.servers import basehttp
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 from rest_framework.throttling import AnonRateThrottle
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -104,7 +104,7 @@ def http11_live_server(live_server, monkeypatch):
 
 @pytest.fixture
 def editor_token(transactional_db, editor) -> str:
-    return Token.objects.create(user=editor).key
+    return get_token_model().objects.create(user=editor, name="schemathesis")[1]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 from rest_framework.test import APIClient
 
 from documents.models import Citation, Document
@@ -47,7 +47,9 @@ def test_anonymous_writes_are_refused(seed, api, method, url):
 def test_a_user_without_the_permission_is_forbidden(seed, django_user_model):
     user = django_user_model.objects.create_user("reader", password="x" * 12)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(
+        HTTP_AUTHORIZATION=f"Token {get_token_model().objects.create(user=user, name='tests')[1]}"
+    )
     response = client.patch("/api/v1/themes/peacekeeping/", {"name": "Renamed"}, format="json")
     assert response.status_code == 403
     assert client.get("/api/v1/themes/peacekeeping/").json()["name"] != "Renamed"

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,12 @@ def test_create_editor_makes_a_staff_member_of_the_editors_group(monkeypatch, ca
     assert list(user.groups.values_list("name", flat=True)) == ["Editors"]
     assert user.check_password("a-long-and-unusual-passphrase")
     assert user.has_perm("documents.add_document") and not user.has_perm("auth.add_user")
-    assert Token.objects.get(user=user).key in capsys.readouterr().out
+    out = capsys.readouterr().out
+    token = out.split("API token: ")[1].split()[0]
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert client.get("/api/v1/tokens/").json()["results"][0]["name"] == "create_editor"
+    assert token not in str(list(user.auth_token_set.values()))
 
 
 def test_create_editor_rejects_a_weak_password_and_creates_nothing(monkeypatch):

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 
 from documents.models import Document
 from ops.backup import kb_models, through_models, user_models
@@ -20,6 +20,8 @@ from presidencies.models import Priority, Theme
 from tests.adminforms import change_form_data
 
 pytestmark = pytest.mark.django_db
+
+Token = get_token_model()
 
 STATEMENT = (
     "The chairmanship will hold a staff exercise on peacekeeping in 2101.\n\n"
@@ -149,7 +151,7 @@ def test_a_restore_gives_back_every_field_of_every_row_and_the_accounts(
     seed, editor, editor_client, tmp_path
 ):
     add_statement_through_the_admin(editor_client, Priority.objects.first())
-    Token.objects.create(user=editor)
+    Token.objects.create(user=editor, name="backup")
     exact = datetime.datetime(2101, 3, 1, 9, 30, 15, 123456, tzinfo=datetime.UTC)
     Document.objects.filter(slug="statement-on-the-exercise").update(updated_at=exact)
     Theme.objects.update(updated_at=exact)
@@ -188,12 +190,12 @@ def test_the_export_holds_natural_keys_and_the_history(seed, editor_client, tmp_
     assert len([o for o in objects if o["model"] == "documents.citation"]) == 136
 
 
-ACCOUNT_MODELS = {"auth.user", "auth.group", "authtoken.token", "admin.logentry"}
+ACCOUNT_MODELS = {"auth.user", "auth.group", "api.apitoken", "admin.logentry"}
 
 
 def test_an_export_leaves_the_accounts_out_unless_asked(seed, editor, editor_client, tmp_path):
     add_statement_through_the_admin(editor_client, Priority.objects.first())
-    Token.objects.create(user=editor)
+    Token.objects.create(user=editor, name="backup")
     path = tmp_path / "kb.json"
     call_command("export_kb", str(path))
     objects = json.loads(path.read_text())
@@ -211,9 +213,7 @@ def test_an_import_restores_the_accounts_only_when_asked(seed, editor, editor_cl
     add_statement_through_the_admin(editor_client, Priority.objects.first())
     path = tmp_path / "kb.json"
     call_command("export_kb", str(path), "--with-accounts")
-    assert ACCOUNT_MODELS - {"authtoken.token"} <= {
-        o["model"] for o in json.loads(path.read_text())
-    }
+    assert ACCOUNT_MODELS - {"api.apitoken"} <= {o["model"] for o in json.loads(path.read_text())}
     wipe()
     # A new deployment with its own administrator takes the content and none of the accounts.
     get_user_model().objects.create_superuser("admin", password="x")

@@ -3,12 +3,13 @@
 import getpass
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 
 EDITORS_GROUP = "Editors"
 
@@ -23,10 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
         parser.add_argument(
-            "--token", action="store_true", help="Also create and print an API token."
+            "--token",
+            action="store_true",
+            help="Also make an API token and print it (once: only its digest is stored).",
+        )
+        parser.add_argument(
+            "--token-name", default="create_editor", help="What the token is for (its name)."
         )
 
-    def handle(self, *args, username: str, email: str, token: bool, **options):
+    def handle(self, *args, username: str, email: str, token: bool, token_name: str, **options):
         try:
             group = Group.objects.get(name=EDITORS_GROUP)
         except Group.DoesNotExist as exc:
@@ -47,11 +53,19 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             user.groups.add(group)
-            key = Token.objects.get_or_create(user=user)[0].key if token else None
+            key = None
+            if token:
+                row, key = get_token_model().objects.create(
+                    user=user, expiry=settings.REST_KNOX["TOKEN_TTL"], name=token_name
+                )
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} editor “{username}”."))
         if key:
             self.stdout.write(f"API token: {key}")
+            self.stdout.write(
+                f"It expires on {row.expiry:%Y-%m-%d %H:%M} UTC and is not shown again: "
+                "keep it now. List and revoke tokens at /api/v1/tokens/."
+            )
 
     def _ask_password(self) -> str:
         if not os.isatty(0):

@@ -1,0 +1,32 @@
+"""Editors' API tokens: django-rest-knox's model, with a name and an id to list and revoke by.
+
+Only a SHA-512 digest of each token is stored, with its first 15 characters (`token_key`)
+to find the row and to recognise a token in a list; the token itself is shown once.
+"""
+
+from django.db import models
+from knox.models import AbstractAuthToken, AuthTokenManager
+from knox.settings import CONSTANTS
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A superuser manages every token; anyone else only their own."""
+        return self if user.is_superuser else self.filter(user=user)
+
+
+class ApiToken(AbstractAuthToken):
+    # knox keys its table on the digest; an id keeps the digest out of URLs and lists.
+    id = models.BigAutoField(primary_key=True)
+    digest = models.CharField(max_length=CONSTANTS.DIGEST_LENGTH, unique=True)
+    name = models.CharField(max_length=100, help_text="What the token is for.")
+
+    # create(user, expiry=..., name=...) returns (token row, the token): the only time it is seen.
+    objects = AuthTokenManager.from_queryset(ApiTokenQuerySet)()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.token_key}…, {self.user})"
