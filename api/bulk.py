@@ -54,6 +54,7 @@ def resources():
         ("officials", views.OfficialViewSet, "list"),
         ("summits", views.SummitViewSet, "list"),
         ("documents", views.DocumentViewSet, "retrieve"),
+        ("works", views.WorkViewSet, "list"),
         ("citations", views.CitationViewSet, "list"),
     ]
     for name, viewset_class, action in specs:

@@ -8,7 +8,7 @@ from django import forms
 from django_filters.fields import IsoDateTimeField
 
 from cstokb.filters import IntegerFilter, year_filter
-from documents.models import Citation, Document, DocumentKind
+from documents.models import Citation, Document, DocumentKind, Work
 from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
 
 
@@ -130,9 +130,18 @@ class DocumentFilter(UpdatedSinceFilterSet):
         field_name="date", lookup_expr="lte", label="On or before this date (YYYY-MM-DD)."
     )
 
+    work = by_slug(Work.objects.all(), "work", "Versions of this work (slug).")
+    language = django_filters.CharFilter(label="Language code of the text (en, ru).")
+
     class Meta:
         model = Document
-        fields = ["kind", "presidency", "summit", "speaker", "publisher", "year"]
+        fields = ["kind", "presidency", "summit", "speaker", "publisher", "year", "work"]
+
+
+class WorkFilter(UpdatedSinceFilterSet):
+    class Meta:
+        model = Work
+        fields = []
 
 
 class CitationFilter(UpdatedSinceFilterSet):

@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from documents.models import Citation, Document, text_fingerprint
+from documents.models import Citation, Document, Work, text_fingerprint
 from presidencies.models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 
 
@@ -354,7 +354,61 @@ class SummitSerializer(ModelValidatedSerializer):
         ]
 
 
-# --- Documents --------------------------------------------------------------------------------
+# --- Documents and works ----------------------------------------------------------------------
+
+
+class VersionSerializer(serializers.ModelSerializer):
+    """A document as one version of its work: its language, and original or translation."""
+
+    url = PageURLField()
+    display_title = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "slug",
+            "url",
+            "display_title",
+            "language",
+            "version_role",
+            "translator",
+            "publisher",
+            "date",
+        ]
+
+
+class WorkSerializer(ModelValidatedSerializer):
+    url = PageURLField()
+    versions = VersionSerializer(
+        many=True, read_only=True, help_text="Its texts: the original and the translations."
+    )
+
+    class Meta:
+        model = Work
+        fields = [
+            "slug",
+            "url",
+            "title",
+            "original_language",
+            "editorial_note",
+            "versions",
+            "created_at",
+            "updated_at",
+        ]
+
+
+@extend_schema_field(serializers.ListField(child=serializers.SlugField()))
+class SiblingVersionsField(serializers.Field):
+    """The slugs of the other versions of the document's work (empty without a work)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj) -> list[str]:
+        if obj.work_id is None:
+            return []
+        return [v.slug for v in obj.work.versions.all() if v.pk != obj.pk]
 
 
 class DocumentSerializer(ModelValidatedSerializer):
@@ -368,6 +422,13 @@ class DocumentSerializer(ModelValidatedSerializer):
     )
     presidency = slug_field(Presidency.objects.all(), required=False, allow_null=True)
     summit = slug_field(Summit.objects.all(), required=False, allow_null=True)
+    work = slug_field(
+        Work.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The work (statement) this text is a version of (slug).",
+    )
+    versions = SiblingVersionsField(help_text="Slugs of the work's other versions.")
 
     class Meta:
         model = Document
@@ -384,9 +445,16 @@ class DocumentSerializer(ModelValidatedSerializer):
             "speakers",
             "presidency",
             "summit",
+            "work",
+            "version_role",
+            "translator",
+            "versions",
             "created_at",
             "updated_at",
         ]
+        # The model's full_clean() checks "one original per work" and says so on the field;
+        # DRF's generic unique-together validator would only say "must make a unique set".
+        validators = []
 
     def prepare_candidate(self, candidate) -> None:
         candidate.text_hash = text_fingerprint(candidate.text)

@@ -23,6 +23,7 @@ router.register("priorities", views.PriorityViewSet, basename="priority")
 router.register("officials", views.OfficialViewSet, basename="official")
 router.register("summits", views.SummitViewSet, basename="summit")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("works", views.WorkViewSet, basename="work")
 router.register("citations", views.CitationViewSet, basename="citation")
 router.register("tokens", tokens.ApiTokenViewSet, basename="token")
 

@@ -13,7 +13,7 @@ from rest_framework import filters, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from documents.models import Citation, Document
+from documents.models import Citation, Document, Work
 from presidencies.models import (
     MemberState,
     Official,
@@ -295,8 +295,10 @@ class DocumentViewSet(KnowledgeBaseViewSet):
     ordering_fields = ["date", "title", "created_at", "updated_at"]
 
     def get_queryset(self):
-        queryset = Document.objects.select_related("presidency", "summit").prefetch_related(
-            Prefetch("speakers", queryset=Official.objects.only("id", "slug"))
+        queryset = Document.objects.select_related("presidency", "summit", "work").prefetch_related(
+            Prefetch("speakers", queryset=Official.objects.only("id", "slug")),
+            # The sibling versions: one query for the whole page.
+            Prefetch("work__versions", queryset=Document.objects.only("id", "slug", "work_id")),
         )
         if self.action == "list":
             # The texts are long and a list does not show them.
@@ -307,6 +309,22 @@ class DocumentViewSet(KnowledgeBaseViewSet):
                 queryset=Citation.objects.select_related("document")
                 .only("id", "quote", "role", "document", "document__slug")
                 .order_by("pk"),
+            )
+        )
+
+
+@document_schema(s.WorkSerializer, name="work")
+class WorkViewSet(KnowledgeBaseViewSet):
+    """A statement with its versions (an original and its translations)."""
+
+    serializer_class = s.WorkSerializer
+    filterset_class = api_filters.WorkFilter
+    ordering_fields = ["title", "updated_at"]
+
+    def get_queryset(self):
+        return Work.objects.prefetch_related(
+            Prefetch(
+                "versions", queryset=Document.objects.defer("text", "raw_text").in_version_order()
             )
         )
 

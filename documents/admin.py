@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ops.concurrency import VersionCheckAdminMixin
 
-from .models import Citation, Document
+from .models import Citation, Document, Work
 
 
 class StatementCitationInline(admin.StackedInline):
@@ -21,9 +21,9 @@ class StatementCitationInline(admin.StackedInline):
 @admin.register(Document)
 class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["display_title", "kind", "date", "publisher", "presidency", "summit"]
-    list_filter = ["kind", "presidency", "language", "publisher"]
+    list_filter = ["kind", "presidency", "language", "version_role", "publisher"]
     search_fields = ["title", "publisher", "text", "speakers__name"]
-    autocomplete_fields = ["speakers", "presidency", "summit"]
+    autocomplete_fields = ["speakers", "presidency", "summit", "work"]
     date_hierarchy = "date"
     list_select_related = ["presidency__chair", "summit"]
     prepopulated_fields = {"slug": ["title"]}
@@ -35,6 +35,7 @@ class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
             {"fields": ["kind", "title", "slug", "date", "publisher", "source_url", "language"]},
         ),
         ("Links", {"fields": ["speakers", "presidency", "summit"]}),
+        ("Version of a work", {"fields": ["work", "version_role", "translator"]}),
         ("Text", {"fields": ["text", "raw_text", "editorial_note"]}),
     ]
 
@@ -62,3 +63,30 @@ class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["document", *Citation.TARGETS]
     list_select_related = ["document", "priority", "summit"]
     history_list_display = ["quote", "role"]
+
+
+class VersionInline(admin.TabularInline):
+    """The work's versions, each edited on its own document page."""
+
+    model = Document
+    fk_name = "work"
+    fields = ["display_title", "language", "version_role", "translator", "publisher", "date"]
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # A version is attached from the document's page (its "Version of a work" fields).
+        return False
+
+
+@admin.register(Work)
+class WorkAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+    list_display = ["title", "original_language", "slug"]
+    list_filter = ["original_language", "versions__language"]
+    search_fields = ["title", "slug", "versions__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "original_language", "editorial_note"]
+    inlines = [VersionInline]
+    history_list_display = ["title"]

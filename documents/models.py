@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import TimeStampedModel
@@ -44,6 +45,15 @@ class DocumentQuerySet(models.QuerySet):
         """Everything that is not an instrument: statements, reports, speeches."""
         return self.exclude(kind__in=Document.INSTRUMENT_KINDS)
 
+    def in_version_order(self) -> "DocumentQuerySet":
+        """Versions of a work as they are listed: the original first, then by language and date."""
+        original_first = models.Case(
+            models.When(version_role=VersionRole.ORIGINAL, then=0), default=1
+        )
+        return self.order_by(
+            original_first, "language", models.F("date").asc(nulls_last=True), "pk"
+        )
+
 
 class DocumentKind(models.TextChoices):
     NEWS_REPORT = "news_report", "News report"
@@ -63,8 +73,45 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class Work(TimeStampedModel):
+    """One statement as a whole: the texts that give it (original, translations, or several
+    renderings of an original the knowledge base lacks) are its versions, each a Document."""
+
+    slug = models.SlugField(max_length=200)
+    title = models.CharField(max_length=400, help_text="An editorial title for the statement.")
+    original_language = models.CharField(
+        max_length=10, blank=True, help_text="Language of the original; empty when not known."
+    )
+    editorial_note = models.TextField(
+        blank=True, help_text="What shows that these texts are versions of one statement."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="work_unique_slug"),
+            models.CheckConstraint(condition=~Q(title=""), name="work_title_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("work-detail", kwargs={"slug": self.slug})
+
+
+class VersionRole(models.TextChoices):
+    ORIGINAL = "original", _("Original")
+    TRANSLATION = "translation", _("Translation")
+    # Two renderings can be known to give one statement without either saying which it is.
+    UNSTATED = "unstated", _("Not stated whether original or translation")
+
+
 class Document(TimeStampedModel):
     Kind = DocumentKind
+    VersionRole = VersionRole
 
     # Kinds that are instruments: adopted, signed or approved, and carried out afterwards.
     INSTRUMENT_KINDS = (
@@ -115,6 +162,23 @@ class Document(TimeStampedModel):
     editorial_note = models.TextField(
         blank=True, help_text="What was inferred from context rather than stated, and why."
     )
+    work = models.ForeignKey(
+        Work,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="versions",
+        help_text="The statement this text is a version of (with its other versions).",
+    )
+    version_role = models.CharField(
+        max_length=12,
+        choices=VersionRole,
+        default=VersionRole.UNSTATED,
+        help_text="Whether this version is the original or a translation, where known.",
+    )
+    translator = models.CharField(
+        max_length=200, blank=True, help_text="Who translated it, where the source says."
+    )
 
     # raw_text is kept in history too: the text as received is never lost, even if edited.
     history = HistoricalRecords(m2m_fields=[speakers])
@@ -133,6 +197,21 @@ class Document(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=~Q(title="") | ~Q(text=""), name="document_title_or_text"
+            ),
+            models.CheckConstraint(
+                condition=Q(version_role__in=VersionRole.values),
+                name="document_version_role_valid",
+            ),
+            # A work has at most one original; its other versions are translations of it.
+            models.UniqueConstraint(
+                fields=["work"],
+                condition=Q(version_role="original"),
+                name="document_one_original_per_work",
+            ),
+            # Original, translation and translator describe a version: only within a work.
+            models.CheckConstraint(
+                condition=Q(work__isnull=False) | Q(version_role="unstated", translator=""),
+                name="document_version_needs_work",
             ),
         ]
         indexes = [
@@ -183,6 +262,18 @@ class Document(TimeStampedModel):
         if len(self.text) > settings.DOCUMENT_TEXT_MAX_CHARS:
             limit = settings.DOCUMENT_TEXT_MAX_CHARS
             raise ValidationError({"text": f"The text is longer than {limit:,} characters."})
+        if self.work_id is None and (self.version_role != VersionRole.UNSTATED or self.translator):
+            raise ValidationError(
+                {"work": "An original or a translation is a version of a work: choose the work."}
+            )
+        if (
+            self.work_id is not None
+            and self.version_role == VersionRole.ORIGINAL
+            and Document.objects.filter(work_id=self.work_id, version_role=VersionRole.ORIGINAL)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"version_role": "This work already has an original."})
         fingerprint = text_fingerprint(self.text)
         if fingerprint and (
             Document.objects.exclude(pk=self.pk).filter(text_hash=fingerprint).exists()

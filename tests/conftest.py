@@ -91,18 +91,19 @@ def editors_group(db) -> Group:
     from django.contrib.auth.models import Permission
 
     migration = importlib.import_module("presidencies.migrations.0003_editors_group")
+    works = importlib.import_module("documents.migrations.0006_works_and_versions")
     group, created = Group.objects.get_or_create(name=migration.GROUP)
     if created:
+        edited = {**migration.EDITED_MODELS}
+        edited["documents"] = [*edited["documents"], *works.EDITED]
         codenames = [
             f"{action}_{model}"
-            for models in migration.EDITED_MODELS.values()
+            for models in edited.values()
             for model in models
             for action in migration.ACTIONS
         ]
         group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label__in=migration.EDITED_MODELS, codename__in=codenames
-            )
+            *Permission.objects.filter(content_type__app_label__in=edited, codename__in=codenames)
         )
     return group
 

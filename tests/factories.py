@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from documents.models import Citation, Document
+from documents.models import Citation, Document, Work
 from presidencies.models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 
 
@@ -61,6 +61,14 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         )
     )
     raw_text = factory.LazyAttribute(lambda o: o.text)
+
+
+class WorkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Work
+
+    slug = factory.Sequence(lambda n: f"work-{n}")
+    title = factory.Sequence(lambda n: f"Statement {n} in all its versions")
 
 
 class PriorityFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ from django import forms
 
 from cstokb.cache import per_revision
 from cstokb.filters import year_filter
-from documents.models import Citation, Document, DocumentKind
+from documents.models import Citation, Document, DocumentKind, Work
 from presidencies.models import Official, Position, Presidency, Priority, Summit
 
 
@@ -76,12 +76,22 @@ class DocumentFilter(ScopedFilterSet):
         "implemented_priorities",
         "Carrying out the priority",
     )
+    work = scope(Work.objects.all(), "work", "Versions of", to_field_name="slug")
 
-    scopes = ("summit", "implements")
+    scopes = ("summit", "implements", "work")
 
     class Meta:
         model = Document
-        fields = ["kind", "year", "presidency", "speaker", "publisher", "summit", "implements"]
+        fields = [
+            "kind",
+            "year",
+            "presidency",
+            "speaker",
+            "publisher",
+            "summit",
+            "implements",
+            "work",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

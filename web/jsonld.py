@@ -5,6 +5,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.models import VersionRole
+
 CSTO = {
     "@type": "Organization",
     "name": "Collective Security Treaty Organization",
@@ -166,7 +168,64 @@ KIND_TYPES = {
 }
 
 
-def document(request, document) -> dict:
+def _version_ref(request, version) -> dict:
+    return {
+        "@type": KIND_TYPES.get(version.kind, "CreativeWork"),
+        "name": version.display_title,
+        "url": _url(request, version.get_absolute_url()),
+        "inLanguage": version.language,
+    }
+
+
+def _work_ref(request, work) -> dict:
+    return {
+        "@type": "CreativeWork",
+        "name": work.title,
+        "url": _url(request, work.get_absolute_url()),
+    }
+
+
+def _versions(data: dict, request, document, siblings) -> None:
+    """The document as one version of its work (schema.org exampleOfWork), and which
+    versions translate which: translationOfWork names the original (or, when the knowledge
+    base lacks it, the work), workTranslation the translations of an original."""
+    work = document.work
+    data["exampleOfWork"] = _work_ref(request, work)
+    if document.version_role == VersionRole.TRANSLATION:
+        original = next((v for v in siblings if v.version_role == VersionRole.ORIGINAL), None)
+        data["translationOfWork"] = (
+            _version_ref(request, original) if original else _work_ref(request, work)
+        )
+    elif document.version_role == VersionRole.ORIGINAL:
+        translations = [v for v in siblings if v.version_role == VersionRole.TRANSLATION]
+        if translations:
+            data["workTranslation"] = [_version_ref(request, v) for v in translations]
+    if document.translator:
+        data["translator"] = {"name": document.translator}
+
+
+def work(request, work, versions) -> dict:
+    """A statement as a schema.org CreativeWork: its versions are its workExample, the
+    translations among them its workTranslation."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": work.title,
+        "url": _url(request, work.get_absolute_url()),
+        "about": CSTO,
+        "workExample": [_version_ref(request, v) for v in versions],
+    }
+    if work.original_language:
+        data["inLanguage"] = work.original_language
+    if work.editorial_note:
+        data["description"] = work.editorial_note
+    translations = [v for v in versions if v.version_role == VersionRole.TRANSLATION]
+    if translations:
+        data["workTranslation"] = [_version_ref(request, v) for v in translations]
+    return data
+
+
+def document(request, document, siblings=()) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": KIND_TYPES.get(document.kind, "CreativeWork"),
@@ -186,4 +245,6 @@ def document(request, document) -> dict:
         data["sameAs"] = document.source_url
     if document.text:
         data["isBasedOn"] = _url(request, reverse("document-detail", args=[document.slug]))
+    if document.work_id:
+        _versions(data, request, document, siblings)
     return data

@@ -21,7 +21,7 @@ from django.db.models import (
 )
 
 from cstokb.cache import per_revision
-from documents.models import Citation, Document
+from documents.models import Citation, Document, Work
 from presidencies.models import Official, Position, Presidency, Priority, Summit, Theme
 
 MATRIX_CACHE_SECONDS = 600
@@ -36,6 +36,7 @@ SUMMITS_ON_DETAIL = 20
 SOURCES_ON_DETAIL = 5  # quotes attesting a chairmanship or a meeting
 QUOTES_PER_POSITION = 3
 HOME_MEETINGS = 3
+VERSIONS_ON_WORK = 6  # versions of one statement shown side by side
 
 # Heavy columns no list row shows (a cleaned text runs to thousands of words).
 TEXT_FIELDS = ("text", "raw_text")
@@ -179,6 +180,18 @@ def summit_for_page() -> QuerySet:
             report_total=count_of(of_summit.reports()),
             source_total=count_of(Citation.objects.filter(summit=here)),
         )
+    )
+
+
+def versions_of(work: Work, *, with_text: bool = False) -> QuerySet:
+    """A work's versions, without their texts unless asked."""
+    queryset = Document.objects.filter(work=work).in_version_order()
+    return queryset.defer("raw_text") if with_text else queryset.defer(*TEXT_FIELDS)
+
+
+def work_for_page() -> QuerySet:
+    return Work.objects.annotate(
+        version_total=count_of(Document.objects.filter(work=OuterRef("pk")))
     )
 
 

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from documents.models import Document
+from documents.models import Document, Work
 from presidencies.models import Official, Presidency, Summit, Theme
 
 
@@ -45,6 +45,7 @@ SITEMAPS = {
     "presidencies": model_sitemap(Presidency),
     "themes": model_sitemap(Theme),
     "documents": model_sitemap(Document),
+    "works": model_sitemap(Work),
     "officials": model_sitemap(Official),
     "summits": model_sitemap(Summit),
 }

@@ -25,6 +25,7 @@ from .selectors import (
     INSTRUMENTS_ON_DETAIL,
     SOURCES_ON_DETAIL,
     SUMMITS_ON_DETAIL,
+    VERSIONS_ON_WORK,
     oldest_first,
 )
 
@@ -122,22 +123,63 @@ def document_list(request):
     return render(request, "web/document_list.html", context)
 
 
-def document_detail(request, slug):
-    document = get_object_or_404(Document.objects.with_related(), slug=slug)
-    citations = list(document.citations.with_subjects().select_related("priority__theme"))
+def _paragraphs(document: Document, citations: list[Citation]) -> list[dict]:
+    """The text's paragraphs, each with the quotes taken from it highlighted."""
     paragraphs = []
     for number, text in enumerate(document.paragraphs(), start=1):
         cited = [c for c in citations if c.quote in text]
         paragraphs.append({"number": number, "html": highlight(text, cited), "citations": cited})
+    return paragraphs
+
+
+def document_detail(request, slug):
+    document = get_object_or_404(Document.objects.with_related().select_related("work"), slug=slug)
+    citations = list(document.citations.with_subjects().select_related("priority__theme"))
+    siblings = []
+    if document.work_id:
+        siblings = list(
+            selectors.versions_of(document.work).exclude(pk=document.pk)[:VERSIONS_ON_WORK]
+        )
     context = {
         "document": document,
-        "paragraphs": paragraphs,
+        "siblings": siblings,
+        "paragraphs": _paragraphs(document, citations),
         "citation_count": len(citations),
         "attesting": document.attesting_citations.select_related("document"),
         "implements": document.implemented_priorities.select_related("presidency__chair", "theme"),
-        "jsonld": jsonld.document(request, document),
+        "jsonld": jsonld.document(request, document, siblings),
     }
     return render(request, "web/document_detail.html", context)
+
+
+def work_detail(request, slug):
+    """A statement's versions side by side, each text in its own language with its quotes."""
+    work = get_object_or_404(selectors.work_for_page(), slug=slug)
+    versions = list(
+        selectors.versions_of(work, with_text=True)
+        .select_related("presidency__chair")
+        .prefetch_related("speakers")[:VERSIONS_ON_WORK]
+    )
+    citations = list(
+        Citation.objects.filter(document__in=versions)
+        .with_subjects()
+        .select_related("priority__theme")
+        .defer(*(f"instrument__{name}" for name in selectors.TEXT_FIELDS))
+        .order_by("pk")
+    )
+    for version in versions:
+        mine = [c for c in citations if c.document_id == version.pk]
+        for citation in mine:
+            citation.document = version  # the quote's link names its version, no query
+        version.paragraph_list = _paragraphs(version, mine)
+        version.citation_count = len(mine)
+    context = {
+        "work": work,
+        "work_versions": versions,  # "versions" is the page's languages (base.html)
+        "more_versions": work.version_total - len(versions),
+        "jsonld": jsonld.work(request, work, versions),
+    }
+    return render(request, "web/work_detail.html", context)
 
 
 def official_list(request):

@@ -21,6 +21,7 @@ RESOURCES = {
     "officials",
     "summits",
     "documents",
+    "works",
     "citations",
 }
 

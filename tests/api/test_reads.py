@@ -5,6 +5,8 @@ import io
 
 import pytest
 
+from tests.factories import WorkFactory
+
 pytestmark = pytest.mark.django_db
 
 RUSSIA_2026 = "/api/v1/presidencies/russia-2026/"
@@ -16,6 +18,7 @@ RESOURCES = [
     "officials",
     "summits",
     "documents",
+    "works",
     "citations",
 ]
 
@@ -48,6 +51,8 @@ def test_neighbours_follow_from_the_years(seed, api):
 
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_every_list_is_paginated_with_page_urls(seed, api, resource):
+    if resource == "works":
+        WorkFactory.create_batch(2)  # the seed has one
     body = api.get(f"/api/v1/{resource}/", {"page_size": 2}).json()
     assert set(body) == {"count", "next", "previous", "results"}
     assert body["count"] >= 2 and len(body["results"]) == 2

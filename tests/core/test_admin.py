@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from documents.models import Citation, Document
+from documents.models import Citation, Document, Work
 from presidencies.models import Presidency, Priority
 from tests.adminforms import change_form_data as form_data
 
@@ -31,6 +31,9 @@ def document_form(priority: Priority, **overrides) -> dict:
         "text": STATEMENT,
         "raw_text": "Menu | Home\n" + STATEMENT,
         "editorial_note": "",
+        "work": "",
+        "version_role": "unstated",
+        "translator": "",
         "citations-TOTAL_FORMS": "1",
         "citations-INITIAL_FORMS": "0",
         "citations-MIN_NUM_FORMS": "0",
@@ -51,7 +54,7 @@ def document_form(priority: Priority, **overrides) -> dict:
 def test_editors_group_has_exactly_the_editing_permissions():
     perms = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     models = ["memberstate", "presidency", "theme", "priority", "official", "position", "summit"]
-    models += ["document", "citation"]
+    models += ["document", "citation", "work"]
     assert perms == {f"{a}_{m}" for m in models for a in ("add", "change", "delete", "view")}
     assert not Permission.objects.filter(group__name="Editors", content_type__app_label="auth")
 
@@ -421,3 +424,37 @@ def test_the_chaired_filter_lists_the_states_that_chaired(editor_client, seed):
     assert {s.slug for s in chaired} == {"russia", "kyrgyzstan", "tajikistan"}
     others = editor_client.get(url, {"chaired": "no"}).context["cl"].result_list
     assert {s.slug for s in others} == {"belarus", "kazakhstan"}
+
+
+def test_an_editor_makes_a_work_and_attaches_a_version_in_the_admin(editor_client, seed):
+    response = editor_client.post(
+        reverse("admin:documents_work_add"),
+        {
+            "title": "A statement in two languages",
+            "slug": "a-statement-in-two-languages",
+            "original_language": "ru",
+            "editorial_note": "Same speaker, date and content.",
+            "versions-TOTAL_FORMS": "0",
+            "versions-INITIAL_FORMS": "0",
+            "versions-MIN_NUM_FORMS": "0",
+            "versions-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    work = Work.objects.get(slug="a-statement-in-two-languages")
+    document = Document.objects.get(slug="lavrov-opening-remarks-cfm-2020-12-01")
+    change_url = reverse("admin:documents_document_change", args=[document.pk])
+    data = form_data(editor_client.get(change_url), work=work.pk, version_role="translation")
+    response = editor_client.post(change_url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    page = editor_client.get(reverse("admin:documents_work_change", args=[work.pk]))
+    assert "Foreign Minister Sergey Lavrov’s opening remarks" in page.content.decode()
+
+
+def test_the_admin_refuses_a_translation_outside_a_work(editor_client, seed):
+    document = Document.objects.get(slug="lavrov-opening-remarks-cfm-2020-12-01")
+    change_url = reverse("admin:documents_document_change", args=[document.pk])
+    data = form_data(editor_client.get(change_url), version_role="translation")
+    response = editor_client.post(change_url, data)
+    assert response.status_code == 200
+    assert "work" in response.context["adminform"].form.errors

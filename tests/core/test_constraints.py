@@ -12,7 +12,7 @@ import pytest
 from django.apps import apps
 from django.db import IntegrityError, connection, models, transaction
 
-from documents.models import Citation, Document
+from documents.models import Citation, Document, Work
 from presidencies.models import (
     KnowledgeBaseRevision,
     MemberState,
@@ -33,6 +33,7 @@ from tests.factories import (
     PriorityFactory,
     SummitFactory,
     ThemeFactory,
+    WorkFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,12 @@ def second_document(**values):
     fields = {"slug": "another-document", "kind": "statement", "title": "Another", "text": ""}
     fields.update({name: getattr(first, name) for name in values})
     Document.objects.create(**fields)  # save() computes text_hash from the text
+
+
+def second_original():
+    work = WorkFactory()
+    DocumentFactory(work=work, version_role="original")
+    DocumentFactory(work=work, version_role="original")
 
 
 CASES = {
@@ -128,6 +135,11 @@ CASES = {
     "document_unique_text": lambda: second_document(text=True),
     "document_kind_valid": lambda: update(DocumentFactory(), kind="poem"),
     "document_title_or_text": lambda: update(DocumentFactory(), title="", text=""),
+    "document_version_role_valid": lambda: update(DocumentFactory(), version_role="copy"),
+    "document_one_original_per_work": second_original,
+    "document_version_needs_work": lambda: update(DocumentFactory(), version_role="translation"),
+    "work_unique_slug": lambda: Work.objects.create(title="Another", slug=WorkFactory().slug),
+    "work_title_not_empty": lambda: update(WorkFactory(), title=""),
     "citation_quote_not_empty": lambda: update(CitationFactory(), quote=""),
     "citation_has_a_subject": lambda: Citation.objects.bulk_create(
         [Citation(document=DocumentFactory(), quote="Opening")]

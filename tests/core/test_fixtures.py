@@ -3,6 +3,7 @@
 import datetime
 import io
 import pathlib
+import re
 
 import pytest
 from django.conf import settings
@@ -297,3 +298,16 @@ def test_the_five_texts_as_documents(seed, slug, date, publisher, speakers, pres
     assert document.presidency.slug == presidency
     assert (document.summit.slug if document.summit else None) == summit
     assert len(document.paragraphs()) >= 8
+
+
+def test_a_works_note_quotes_only_what_its_versions_say(seed):
+    """The editorial note on the 2026 versions cites their own words, nothing else."""
+    from documents.models import Work
+
+    work = Work.objects.get(slug="lavrov-message-russia-csto-presidency-2026")
+    texts = [v.text for v in work.versions.all()]
+    assert len(texts) == 2
+    quoted = re.findall(r"“(.+?)”", work.editorial_note)
+    assert len(quoted) >= 5
+    for phrase in quoted:
+        assert any(phrase in text for text in texts), phrase

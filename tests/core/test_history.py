@@ -36,7 +36,7 @@ def history_counts() -> dict:
 def test_every_model_of_the_knowledge_base_keeps_history():
     names = {m._meta.label for m in historical_models()}
     assert {"presidencies.Presidency", "presidencies.Priority", "documents.Citation"} <= names
-    assert len(names) == 9
+    assert len(names) == 10
 
 
 def test_every_seeded_row_has_a_first_version_that_matches_it(seed):

@@ -21,6 +21,7 @@ PAGES = [
     "/officials/",
     "/summits/",
     "/search/?q=security",
+    "/works/lavrov-message-russia-csto-presidency-2026/",
 ]
 SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",

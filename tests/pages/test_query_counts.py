@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from documents.models import Citation, Document
+from documents.models import Citation, Document, Work
 from presidencies.models import Official, Position, Presidency, Priority, Summit, Theme
 from tests.factories import (
     CitationFactory,
@@ -38,8 +38,10 @@ def multiply_data(times: int) -> None:
     lavrov_minister = Position.objects.get(official=lavrov, title="Minister of Foreign Affairs")
     peacekeeping = Theme.objects.get(slug="peacekeeping")
     information_security = Priority.objects.get(presidency=russia_2026, title=INFORMATION_SECURITY)
+    lavrov_2026 = Work.objects.get(slug="lavrov-message-russia-csto-presidency-2026")
     for n in range(times):
-        document = DocumentFactory(presidency=russia_2026, summit=bishkek)
+        # Every new document another version of the 2026 message, quoted like the rest.
+        document = DocumentFactory(presidency=russia_2026, summit=bishkek, work=lavrov_2026)
         document.speakers.add(lavrov, OfficialFactory())
         priority = PriorityFactory(presidency=russia_2026, theme=ThemeFactory())
         CitationFactory(document=document, priority=priority)
@@ -80,6 +82,8 @@ PAGES = [
     "/documents/?kind=news_report&presidency=russia-2026&speaker=sergey-lavrov",
     "/documents/?summit=csc-2025-bishkek",
     "/documents/kremlin-csto-summit-bishkek-2025-11-27/",
+    "/documents/tass-2026-01-01-lavrov-russia-csto-presidency/",
+    "/works/lavrov-message-russia-csto-presidency-2026/",
     "/officials/",
     "/officials/sergey-lavrov/",
     "/summits/",
@@ -95,9 +99,11 @@ PAGES = [
     "/themes/peacekeeping/feed/",
     "/sitemap.xml",
 ]
+# The same pages in Russian (the sitemap is served once, for both languages).
+PAGES_RU = ["/ru" + url for url in PAGES if url != "/sitemap.xml"]
 
 
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("url", PAGES + PAGES_RU)
 def test_query_count_does_not_grow_with_the_data(client, seed, url, monkeypatch):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 6, 1))
     client.get(url)  # warm per-process caches (content types, the theme matrix)
@@ -109,14 +115,16 @@ def test_query_count_does_not_grow_with_the_data(client, seed, url, monkeypatch)
     assert small <= BOUND
 
 
-def test_scoped_lists_by_id_keep_their_query_count(client, seed):
+@pytest.mark.parametrize("prefix", ["", "/ru"])
+def test_scoped_lists_by_id_keep_their_query_count(client, seed, prefix):
     """Lists scoped to a priority or a post (by id, so known only once the seed is in)."""
     priority = Priority.objects.get(title=INFORMATION_SECURITY)
     post = Position.objects.get(official__slug="sergey-lavrov", title="Minister of Foreign Affairs")
     urls = [
-        f"/quotes/?priority={priority.pk}",
-        f"/quotes/?position={post.pk}",
-        f"/documents/?implements={priority.pk}",
+        f"{prefix}/quotes/?priority={priority.pk}",
+        f"{prefix}/quotes/?position={post.pk}",
+        f"{prefix}/documents/?implements={priority.pk}",
+        f"{prefix}/documents/?work=lavrov-message-russia-csto-presidency-2026",
     ]
     small = [count(client, url) for url in urls]
     multiply_data(12)
@@ -139,13 +147,21 @@ def test_theme_matrix_query_count_with_a_cold_cache(client, seed):
     assert count(client, "/themes/") < cold[0]
 
 
-def test_page_query_counts_are_asserted_exactly(client, seed, django_assert_num_queries):
-    """Pin the count of the busiest pages so a regression shows in review."""
-    client.get("/themes/")
+@pytest.mark.parametrize("prefix", ["", "/ru"])
+def test_page_query_counts_are_asserted_exactly(client, seed, django_assert_num_queries, prefix):
+    """Pin the count of the busiest pages so a regression shows in review; the Russian
+    pages cost what the English ones do."""
+    client.get(f"{prefix}/themes/")
     with django_assert_num_queries(12):
-        client.get("/presidencies/russia-2026/")
+        client.get(f"{prefix}/presidencies/russia-2026/")
     with django_assert_num_queries(6):
-        client.get("/documents/kremlin-csto-summit-bishkek-2025-11-27/")
+        client.get(f"{prefix}/documents/kremlin-csto-summit-bishkek-2025-11-27/")
+    # A version: the same, plus its sibling versions.
+    with django_assert_num_queries(7):
+        client.get(f"{prefix}/documents/tass-2026-01-01-lavrov-russia-csto-presidency/")
+    # revision, the work with its total, its versions, their speakers, their quotes
+    with django_assert_num_queries(5):
+        client.get(f"{prefix}/works/lavrov-message-russia-csto-presidency-2026/")
 
 
 # --- Bounded rows -----------------------------------------------------------------------

@@ -76,3 +76,12 @@ def language_versions(context) -> list[dict]:
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language code as its name in the reader's language ("en" -> "English" / "английский")."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
