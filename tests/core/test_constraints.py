@@ -135,7 +135,9 @@ CASES = {
     "document_unique_text": lambda: second_document(text=True),
     "document_kind_valid": lambda: update(DocumentFactory(), kind="poem"),
     "document_title_or_text": lambda: update(DocumentFactory(), title="", text=""),
-    "document_version_role_valid": lambda: update(DocumentFactory(), version_role="copy"),
+    "document_version_role_valid": lambda: update(
+        DocumentFactory(work=WorkFactory()), version_role="copy"
+    ),
     "document_one_original_per_work": second_original,
     "document_version_needs_work": lambda: update(DocumentFactory(), version_role="translation"),
     "work_unique_slug": lambda: Work.objects.create(title="Another", slug=WorkFactory().slug),
