@@ -1,0 +1,129 @@
+"""Read a statement as pasted from a web page and propose what the knowledge base needs.
+
+The text functions (clean, extract_title, find_date, …) are pure; `analyse()` adds the
+database look-ups (officials, chairmanship, meeting, themes, priorities) and returns an
+`Analysis` that the `import_statement` command and the admin's import page both use.
+
+Modules by concern: `base` (the Analysis and input checks), `dates`, `cleaning` (page
+furniture, reflow, title), `metadata` (date, publisher, kind), `sentences`, `people`,
+`themes`, `places` (place and meeting), `chairmanships`. Only `analyse()` and a few
+functions in `chairmanships` and `places` read the database.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from .. import html
+from .base import MAX_BYTES, Analysis, Candidate, InputError, ThemeHit, decode_input
+from .chairmanships import find_presidency, find_presidency_with_note, presidency_named_in
+from .cleaning import _normalise, _split, clean, extract_title, reflow
+from .dates import full_dates, is_dateline
+from .metadata import find_date, find_kind, find_publisher, yearless_date
+from .people import find_unknown_people, match_officials, name_spans, unknown_speakers
+from .places import find_place, find_summit
+from .sentences import PRIORITY_MARKERS, sentences
+from .themes import best_theme, theme_hits
+
+__all__ = [
+    "MAX_BYTES",
+    "Analysis",
+    "Candidate",
+    "InputError",
+    "ThemeHit",
+    "analyse",
+    "clean",
+    "decode_input",
+    "extract_title",
+    "find_date",
+    "find_kind",
+    "find_place",
+    "find_presidency",
+    "find_presidency_with_note",
+    "find_publisher",
+    "find_summit",
+    "find_unknown_people",
+    "full_dates",
+    "is_dateline",
+    "match_officials",
+    "name_spans",
+    "presidency_named_in",
+    "reflow",
+    "sentences",
+    "unknown_speakers",
+    "yearless_date",
+]
+
+
+def analyse(raw: str) -> Analysis:
+    from presidencies.models import Official, Priority, Theme
+
+    page = html.extract(raw) if html.is_html(raw) else None
+    body = page.text if page else raw
+    title, paragraphs = _split(body)
+    if page and page.title:
+        # The page's own title (its <title> or og:title) beats a guess from the text.
+        if paragraphs and _normalise(paragraphs[0]) == page.title:
+            paragraphs = paragraphs[1:]
+        elif title and title != page.title:
+            paragraphs = [title, *paragraphs]
+        title = page.title
+    text = "\n\n".join(paragraphs)
+    result = Analysis(raw=raw, title=title, text=text)
+    result.date = find_date(body)
+    if page and page.date and result.date is None:
+        result.date = page.date
+        result.notes.append(
+            _("The date %(date)s is the page's own (its metadata), not the text's.")
+            % {"date": page.date.isoformat()}
+        )
+    result.publisher = find_publisher(body) or (page.sitename if page else "")
+    result.kind = find_kind(body, title, text, result.publisher)
+    if result.date is None:
+        result.date, note = yearless_date(body)
+        result.notes += [note] if note else []
+
+    officials = list(Official.objects.all())
+    searched = f"{title}\n\n{text}" if title else text
+    title_length = len(title)
+    transcript = result.kind == "transcript"
+    result.officials, result.mentioned, covered = match_officials(
+        searched, officials, title_length=title_length, transcript=transcript
+    )
+    result.unknown_people = find_unknown_people(searched, officials, covered)
+    result.unknown_speakers = unknown_speakers(
+        searched, result.unknown_people, title_length=title_length, transcript=transcript
+    )
+
+    result.summit = find_summit(result.date, searched, find_place(raw))
+    if result.date is not None:
+        result.presidency, note = find_presidency_with_note(result.date)
+        result.notes += [note] if note else []
+    else:
+        # Never a guessed date; but the text may state the chairmanship in so many words.
+        result.presidency, note = presidency_named_in(searched)
+        result.notes += [note] if note else []
+        if result.presidency is None and result.summit is not None:
+            result.presidency = result.summit.presidency
+            if result.presidency:
+                result.notes.append(
+                    f"The text gives no date; the chairmanship {result.presidency} is that of "
+                    f"the meeting it reports on, {result.summit}."
+                )
+
+    themes = list(Theme.objects.all())
+    result.themes = theme_hits(searched, themes)
+    priorities = (
+        list(Priority.objects.filter(presidency=result.presidency).order_by("order", "pk"))
+        if result.presidency
+        else []
+    )
+    for sentence in sentences(text):
+        if not PRIORITY_MARKERS.search(sentence):
+            continue
+        theme = best_theme(sentence, themes)
+        priority = None
+        if theme is not None:
+            priority = next((p for p in priorities if p.theme_id == theme.pk), None)
+        result.priorities.append(Candidate(quote=sentence, theme=theme, priority=priority))
+    return result

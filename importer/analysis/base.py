@@ -1,0 +1,89 @@
+"""What an analysis gives, and the raw input's checks."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class Candidate:
+    """A sentence that may state a priority."""
+
+    quote: str
+    theme: object | None = None  # presidencies.Theme
+    priority: object | None = None  # presidencies.Priority proposed to cite it for
+
+
+@dataclass
+class ThemeHit:
+    theme: object
+    count: int
+
+
+@dataclass
+class Analysis:
+    raw: str
+    title: str = ""
+    text: str = ""
+    date: datetime.date | None = None
+    kind: str = "statement"
+    publisher: str = ""
+    # Officials of the knowledge base who speak or are quoted as authors (proposed as the
+    # document's speakers), and those the text only mentions.
+    officials: list = field(default_factory=list)
+    mentioned: list = field(default_factory=list)
+    # Names not in the knowledge base, and those of them who speak.
+    unknown_people: list[str] = field(default_factory=list)
+    unknown_speakers: list[str] = field(default_factory=list)
+    presidency: object | None = None
+    summit: object | None = None
+    themes: list[ThemeHit] = field(default_factory=list)
+    priorities: list[Candidate] = field(default_factory=list)
+    # What was inferred rather than read, for the review and the document's editorial note.
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "kind": self.kind,
+            "publisher": self.publisher,
+            "text": self.text,
+            "officials": [o.slug for o in self.officials],
+            "mentioned": [o.slug for o in self.mentioned],
+            "unknown_people": list(self.unknown_people),
+            "unknown_speakers": list(self.unknown_speakers),
+            "presidency": self.presidency.slug if self.presidency else None,
+            "summit": self.summit.slug if self.summit else None,
+            "themes": [h.theme.slug for h in self.themes],
+            "priorities": [
+                {"quote": c.quote, "theme": c.theme.slug if c.theme else None}
+                for c in self.priorities
+            ],
+            "notes": list(self.notes),
+        }
+
+
+# --------------------------------------------------------------------------- input
+
+
+class InputError(ValueError):
+    """The bytes given are not a statement we can read."""
+
+
+def decode_input(data: bytes) -> str:
+    """UTF-8 text from uploaded bytes, or InputError with a message for the editor."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"The text is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+    if b"\x00" in data:
+        raise InputError("This is a binary file, not a text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"The text is not UTF-8 (byte {exc.start}).") from None
+    if not text.strip():
+        raise InputError("The text is empty.")
+    return text
