@@ -257,7 +257,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KnowledgeBasePagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.KnowledgeBaseAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonWindowThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_THROTTLE_RATE", "600/minute")},
 }

@@ -15,6 +15,21 @@ from simple_history.models import HistoricalRecords
 
 from cstokb.models import TimeStampedModel
 
+# RFC 3986: the characters a URI may hold, and % only as the start of an escape. Django's
+# URLValidator also takes `<`, `"`, spaces' cousins and non-ASCII text, which the API's
+# schema (format `uri`) does not allow.
+URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+
+
+def validate_uri_characters(value: str) -> None:
+    if not URI_CHARACTERS.fullmatch(value):
+        raise ValidationError(
+            "Enter the address as a URI: ASCII only, with other characters percent-encoded "
+            "(%3C for <, %20 for a space).",
+            code="invalid",
+        )
+
+
 PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 
 
@@ -130,7 +145,7 @@ class Document(TimeStampedModel):
     )
     date = models.DateField(null=True, blank=True, help_text="Empty when the source gives none.")
     publisher = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField(max_length=500, blank=True)
+    source_url = models.URLField(max_length=500, blank=True, validators=[validate_uri_characters])
     language = models.CharField(max_length=10, default="en")
     speakers = models.ManyToManyField(
         "presidencies.Official",

@@ -7,6 +7,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -90,8 +91,11 @@ class Presidency(TimeStampedModel):
     """A chairmanship of the CSTO, named for the year it covers (`russia-2026`)."""
 
     chair = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="presidencies")
+    # The bounds of presidency_year_plausible, also as validators: forms and the API's
+    # schema (minimum, maximum) then say them too.
     year = models.PositiveSmallIntegerField(
-        help_text="The year the chairmanship is named for (Russia 2020 began in November 2019)."
+        validators=[MinValueValidator(1992), MaxValueValidator(2200)],
+        help_text="The year the chairmanship is named for (Russia 2020 began in November 2019).",
     )
     slug = models.SlugField(max_length=100, help_text="<state>-<year>, e.g. russia-2026.")
     start_date = models.DateField(null=True, blank=True, help_text="Empty when no source gives it.")

@@ -101,7 +101,11 @@ PARAMETERS = [
         description="A document kind, or `priority` for priorities only.",
     ),
     OpenApiParameter("presidency", OpenApiTypes.STR, description="Chairmanship slug."),
-    OpenApiParameter("year", OpenApiTypes.INT, description="Year (four digits)."),
+    OpenApiParameter(
+        "year",
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+        description="Year (four digits).",
+    ),
     OpenApiParameter("speaker", OpenApiTypes.STR, description="Official's slug."),
     OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
 ]

@@ -1,0 +1,92 @@
+"""The OpenAPI schema says what the API does: who may call what, and which values it takes."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from documents.models import Document
+
+pytestmark = pytest.mark.django_db
+
+DOCUMENT = "/api/v1/documents/tass-2026-01-01-lavrov-russia-csto-presidency/"
+
+
+@pytest.fixture
+def schema(api):
+    return api.get("/api/schema/", {"format": "json"}).json()
+
+
+def operations(schema):
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            yield method, path, operation
+
+
+def test_public_reads_need_no_credentials_and_writes_do(schema):
+    for method, path, operation in operations(schema):
+        anonymous = {} in operation["security"]
+        if path.startswith("/api/v1/tokens/"):
+            assert not anonymous, (method, path)  # an editor's own tokens
+        else:
+            assert anonymous == (method == "get"), (method, path)
+
+
+def test_a_public_read_works_without_credentials_as_the_schema_says(seed, api):
+    assert api.get(DOCUMENT).status_code == 200
+    assert api.get("/api/v1/tokens/").status_code == 401
+
+
+def test_the_schema_bounds_every_year(schema):
+    presidency = schema["components"]["schemas"]["PresidencyDetailRequest"]["properties"]
+    assert (presidency["year"]["minimum"], presidency["year"]["maximum"]) == (1992, 2200)
+    for _method, path, operation in operations(schema):
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] == "year":
+                assert parameter["schema"]["type"] == "integer", path
+                assert parameter["schema"]["minimum"] >= 1, path
+
+
+@pytest.mark.parametrize("year", [0, 1991, 2201])
+def test_a_year_outside_the_schema_is_a_field_error(seed, editor_api, year):
+    response = editor_api.patch("/api/v1/presidencies/russia-2026/", {"year": year}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["year"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/<script>alert(1)</script>",
+        'https://example.org/a"onmouseover="x',
+        "https://example.org/{x}",
+        "https://example.org/100%",
+        "https://пример.рф/заявление",
+        "javascript:alert(1)",
+    ],
+)
+def test_a_source_url_that_is_not_a_uri_is_a_field_error(seed, editor_api, url):
+    response = editor_api.patch(DOCUMENT, {"source_url": url}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["source_url"]
+    assert Document.objects.get(slug=DOCUMENT.split("/")[-2]).source_url != url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/news?id=1&lang=ru#top",
+        "https://xn--e1afmkfd.xn--p1ai/%D0%B7%D0%B0%D1%8F%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5",
+        "",
+    ],
+)
+def test_a_uri_is_accepted_as_a_source_url(seed, editor_api, url):
+    response = editor_api.patch(DOCUMENT, {"source_url": url}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["source_url"] == url
+
+
+def test_the_model_refuses_markup_in_a_source_url(seed):
+    document = Document.objects.get(slug=DOCUMENT.split("/")[-2])
+    document.source_url = "https://example.org/<b>"
+    with pytest.raises(ValidationError) as error:
+        document.full_clean()
+    assert list(error.value.message_dict) == ["source_url"]
