@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
-	@echo "make test   - Debian packages if missing, ruff, makemigrations --check, the pytest suite across all cores"
+	@echo "make test   - Debian packages if missing, ruff, makemigrations --check, lint-imports, the pytest suite across all cores"
 	@echo "make editor - create an editor account (EDITOR=name)"
 	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, granian (APP_SERVER=gunicorn for gunicorn; needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make loadtest   - wrk load run and PostgreSQL restart run against granian and Redis (LOAD_ARGS=--short for CI)"
@@ -62,6 +62,8 @@ lint: venv
 PYTEST_ARGS ?= -n auto
 test: system-packages lint messages
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	@# The layering in pyproject.toml ([tool.importlinter]): a wrong-way import fails here.
+	$(BIN)/lint-imports --no-cache
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 editor: venv

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from . import bulk, tokens, views
+from .search import SearchAPIView
 
 
 class Router(DefaultRouter):
@@ -33,6 +34,7 @@ docs_view = csp_override(DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name=
 
 app_name = "api"
 urlpatterns = [
+    path("api/v1/search/", SearchAPIView.as_view(), name="search"),
     path("api/v1/bulk/", bulk.BulkIndexView.as_view(), name="bulk-index"),
     path("api/v1/bulk/<str:filename>", bulk.BulkFileView.as_view(), name="bulk-file"),
     path("api/v1/", include(router.urls)),

@@ -9,16 +9,18 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project's deploy.local, shared with the tests
+
+from deploy.local import RedisServer, free_port, http_get  # noqa: E402
+
+__all__ = ["RedisServer", "free_port", "http_get"]  # re-exported for run.py and load.py
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 WRK_SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
@@ -28,13 +30,6 @@ PS = shutil.which("ps") or "/bin/ps"
 
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on now: fixed ports clash with other runs on the same host."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def pg_bin() -> Path:
@@ -115,50 +110,6 @@ class PgCluster:
         if (self.data / "postmaster.pid").exists():
             self.stop(check=False)
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-class RedisServer:
-    """A throwaway Redis on 127.0.0.1 (no persistence): the shared cache of a deployment."""
-
-    def __init__(self, port: int = 0):
-        self.port = port or free_port()
-        self.proc: subprocess.Popen | None = None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self, timeout: float = 10) -> None:
-        binary = shutil.which("redis-server")
-        if not binary:
-            sys.exit("redis-server not found (apt-get install redis-server).")
-        self.proc = subprocess.Popen(  # noqa: S603
-            [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
-             "--appendonly", "no", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-        import redis  # redis-py, installed with django-redis
-
-        self.client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(redis.ConnectionError):
-                if self.client.ping():
-                    return
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"redis-server did not answer on 127.0.0.1:{self.port}")
-
-    def flush(self) -> None:
-        """Empty it: each server measured starts from a cold shared cache."""
-        self.client.flushall()
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
 
 
 def app_env(database_url: str, **extra: str) -> dict[str, str]:
@@ -257,20 +208,6 @@ class Server:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
         self.proc = None
-
-
-def http_get(url: str, timeout: float = 10) -> tuple[int, float]:
-    """(status, seconds); status 0 when no HTTP answer came."""
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as exc:
-        status = exc.code
-    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError):
-        status = 0
-    return status, time.monotonic() - started
 
 
 def wrk(

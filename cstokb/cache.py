@@ -10,18 +10,15 @@ within that time, and at once in the process that made it.
 
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-KB_APPS = {"presidencies", "documents"}
-
 
 def _revision_model():
-    from presidencies.models import KnowledgeBaseRevision
-
-    return KnowledgeBaseRevision
+    return apps.get_model(settings.KB_REVISION_MODEL)
 
 
 # (monotonic deadline, (version, changed_at)) of this process's last read.
@@ -146,7 +143,7 @@ def bump_kb_version(**_kwargs) -> None:
 
 
 def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in KB_APPS and sender is not _revision_model():
+    if sender._meta.app_label in settings.KB_APPS and sender is not _revision_model():
         bump_kb_version()
 
 

@@ -397,3 +397,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)
 # How long a process may reuse the knowledge-base revision it read (cstokb/cache.py).
 KB_REVISION_CACHE_MS = env_int("KB_REVISION_CACHE_MS", 1000)
+# The apps whose rows are the knowledge base: a change to any of them bumps the revision
+# (cstokb/cache.py), and a backup holds them (ops/backup.py). The revision counter is a model
+# of its own, named here so that cstokb/ depends on no app.
+KB_APPS = ("presidencies", "documents")
+KB_REVISION_MODEL = "presidencies.KnowledgeBaseRevision"

@@ -6,8 +6,6 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from search.urls import api_urlpatterns as search_api_urlpatterns
-from search.urls import page_urlpatterns as search_page_urlpatterns
 from web.urls import root_urlpatterns as web_root_urlpatterns
 from web.urls import urlpatterns as web_page_urlpatterns
 
@@ -18,8 +16,6 @@ admin.site.index_title = "Knowledge base"
 EN_ALIAS = RedirectView.as_view(url="/%(rest)s", query_string=True, permanent=True)
 
 urlpatterns = [
-    # /api/v1/search/: before any "api/" include so the search endpoint wins.
-    path("", include(search_api_urlpatterns)),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("ops.urls")),
     path("", include("api.urls")),
@@ -27,7 +23,7 @@ urlpatterns = [
     # English lives at the unprefixed addresses; /en/... is an alias kept pointing there.
     re_path(r"^en/(?P<rest>.*)$", EN_ALIAS),
     *i18n_patterns(
-        path("", include(search_page_urlpatterns)),
+        path("", include("search.urls")),
         path("", include(web_page_urlpatterns)),
         prefix_default_language=False,
     ),

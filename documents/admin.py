@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ops.concurrency import VersionCheckAdminMixin
+from cstokb.versioncheck import VersionCheckAdminMixin
 
 from .models import Citation, Document, Work
 
@@ -38,20 +38,6 @@ class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
         ("Version of a work", {"fields": ["work", "version_role", "translator"]}),
         ("Text", {"fields": ["text", "raw_text", "editorial_note"]}),
     ]
-
-    def get_urls(self):
-        from django.urls import path
-
-        from importer.views import import_statement
-
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(import_statement),
-                name="documents_document_import",
-            ),
-            *super().get_urls(),
-        ]
 
 
 @admin.register(Citation)

@@ -8,6 +8,7 @@ migrated database finds them whatever their ids there.
 import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,18 +16,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from knox.models import get_token_model
 
-KB_APP_LABELS = ("presidencies", "documents")
-
-
 # Bookkeeping, not knowledge: the revision counter is bumped by the import itself.
-NOT_EXPORTED = {"presidencies.knowledgebaserevision"}
+NOT_EXPORTED = {settings.KB_REVISION_MODEL.lower()}
 
 
 def kb_models() -> list[type[models.Model]]:
     """Every model of the knowledge base's apps: records, history tables and M2M history."""
     return [
         m
-        for label in KB_APP_LABELS
+        for label in settings.KB_APPS
         for m in apps.get_app_config(label).get_models()
         if m._meta.label_lower not in NOT_EXPORTED
     ]

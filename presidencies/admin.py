@@ -3,8 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cstokb.versioncheck import VersionCheckAdminMixin
 from documents.models import Citation
-from ops.concurrency import VersionCheckAdminMixin
 
 from .models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 

@@ -1,15 +1,14 @@
-"""Routes of the search app: the page and its API endpoint (included at the root)."""
+"""Routes of the search page and its feed, served in each language (cstokb/urls.py).
+
+The JSON endpoint, /api/v1/search/, is the API's (api/search.py).
+"""
 
 from django.urls import path
 
-from .api import SearchAPIView
 from .feeds import SearchFeed
 from .views import search_view
 
-# The page is served in each language (cstokb/urls.py), the API endpoint once.
-page_urlpatterns = [
+urlpatterns = [
     path("search/", search_view, name="search"),
     path("search/feed/", SearchFeed(), name="search-feed"),
 ]
-api_urlpatterns = [path("api/v1/search/", SearchAPIView.as_view(), name="api-search")]
-urlpatterns = page_urlpatterns + api_urlpatterns

@@ -142,7 +142,7 @@ def redis_url():
 
     if not shutil.which("redis-server"):
         pytest.fail("the shared-cache tests need redis-server: apt-get install redis-server")
-    from bench.harness import RedisServer
+    from deploy.local import RedisServer
 
     server = RedisServer()
     server.start()

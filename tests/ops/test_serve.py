@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from bench.harness import free_port, http_get
+from deploy.local import free_port, http_get
 from ops import serve
 
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.cache import caches
 from django.http import HttpResponse
 
-from bench.harness import free_port
 from cstokb.cache import revision_cache
+from deploy.local import free_port
 from presidencies.models import Theme
 from tests.factories import ThemeFactory
 

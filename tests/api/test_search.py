@@ -5,8 +5,7 @@ from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from tests.factories import OfficialFactory, PresidencyFactory
-
-from .builders import document, priority_with_quote
+from tests.search.builders import document, priority_with_quote
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +13,7 @@ URL = "/api/v1/search/"
 
 
 def test_the_endpoint_is_at_api_v1_search():
-    assert reverse("api-search") == URL
+    assert reverse("api:search") == URL
 
 
 def test_results_carry_type_slug_title_url_snippet_rank_and_facets(client):

@@ -10,12 +10,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.caching import ConditionalReadMixin
+from search.engine import InvalidPage, SearchResults, clean_params, search
+from search.facets import FACETS, KIND_LABELS
+from search.query import MAX_QUERY_LENGTH, QueryError
+from search.suggest import suggest
 
-from .engine import InvalidPage, SearchResults, clean_params, search
-from .facets import FACETS, KIND_LABELS
-from .query import MAX_QUERY_LENGTH, QueryError
-from .suggest import suggest
+from .caching import ConditionalReadMixin
 
 
 class HitSerializer(serializers.Serializer):
@@ -123,7 +123,7 @@ class SearchAPIView(ConditionalReadMixin, APIView):
     def _page_url(self, request: Request, results: SearchResults, page: int) -> str:
         params = {"q": results.query.raw, **results.filters, "page": page}
         query = urlencode({k: v for k, v in params.items() if v is not None})
-        return request.build_absolute_uri(f"{reverse('api-search')}?{query}")
+        return request.build_absolute_uri(f"{reverse('api:search')}?{query}")
 
     @extend_schema(
         operation_id="search",

@@ -1,0 +1,1 @@
+"""Serving the site: the production launcher, its deployment guide, local server helpers."""
