@@ -163,6 +163,9 @@ class ReviewForm(forms.Form):
                 required=False, label="Create as new official"
             )
             self.fields[f"person_{i}_name"] = forms.CharField(max_length=150, required=False)
+            self.fields[f"person_{i}_post"] = forms.CharField(
+                max_length=200, required=False, label="post"
+            )
             self.fields[f"person_{i}_speaker"] = forms.BooleanField(
                 required=False, label="as a speaker"
             )
@@ -178,7 +181,12 @@ class ReviewForm(forms.Form):
 
     def people_rows(self):
         return [
-            (self[f"person_{i}_create"], self[f"person_{i}_name"], self[f"person_{i}_speaker"])
+            (
+                self[f"person_{i}_create"],
+                self[f"person_{i}_name"],
+                self[f"person_{i}_post"],
+                self[f"person_{i}_speaker"],
+            )
             for i in range(self.people_count)
         ]
 
@@ -249,6 +257,17 @@ class ReviewForm(forms.Form):
         """New officials to create who only are mentioned."""
         return self._people(speaking=False)
 
+    def posts(self) -> dict[str, str]:
+        """The post of each new official, where the editor kept or wrote one."""
+        return {
+            self.cleaned_data[f"person_{i}_name"].strip(): self.cleaned_data[
+                f"person_{i}_post"
+            ].strip()
+            for i in range(self.people_count)
+            if self.cleaned_data.get(f"person_{i}_create")
+            and self.cleaned_data.get(f"person_{i}_post", "").strip()
+        }
+
     def speakers(self) -> list:
         chosen = [*self.cleaned_data["officials"], *self.cleaned_data["mentioned"]]
         return list(dict.fromkeys(chosen))
@@ -277,6 +296,7 @@ class ReviewForm(forms.Form):
             officials=self.speakers(),
             new_officials=self.new_officials(),
             new_mentioned=self.new_mentioned(),
+            posts=self.posts(),
             presidency=data["presidency"],
             summit=data["summit"],
             citations=self.citations(),
@@ -318,6 +338,7 @@ def initial_from(analysis, slug: str, source_url: str = "") -> dict:
     }
     for i, name in enumerate(analysis.unknown_people):
         initial[f"person_{i}_name"] = name
+        initial[f"person_{i}_post"] = analysis.posts.get(name, "")
         initial[f"person_{i}_create"] = False
         initial[f"person_{i}_speaker"] = name in analysis.unknown_speakers
     for i, candidate in enumerate(analysis.priorities):

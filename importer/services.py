@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from documents.models import Citation, Document, text_fingerprint
-from presidencies.models import Official, slugify_name
+from presidencies.models import Official, Position, slugify_name
 
 
 def duplicate_of(text: str) -> Document | None:
@@ -76,6 +76,7 @@ class ImportData:
     officials: list = field(default_factory=list)  # the speakers
     new_officials: list[str] = field(default_factory=list)  # created, and speakers
     new_mentioned: list[str] = field(default_factory=list)  # created, only mentioned
+    posts: dict[str, str] = field(default_factory=dict)  # new official's name -> post
     presidency: object | None = None
     summit: object | None = None
     citations: list[tuple[str, object]] = field(default_factory=list)  # (quote, priority)
@@ -110,6 +111,7 @@ def import_data_from(
         officials=list(analysis.officials),
         new_officials=[n for n in people if n in analysis.unknown_speakers],
         new_mentioned=[n for n in people if n not in analysis.unknown_speakers],
+        posts={n: analysis.posts[n] for n in people if analysis.posts.get(n)},
         presidency=analysis.presidency,
         summit=analysis.summit,
         citations=[(c.quote, c.priority) for c in analysis.priorities if cite and c.priority],
@@ -129,10 +131,14 @@ def store(data: ImportData) -> Document:
         ) from None
 
 
-def _new_official(name: str) -> Official:
+def _new_official(name: str, post: str = "") -> Official:
     official = Official(name=name, slug=_unique(Official, slugify_name(name), 150))
     official.full_clean()
     official.save()
+    if post:
+        position = Position(official=official, title=post[:200])
+        position.full_clean()
+        position.save()
     return official
 
 
@@ -158,9 +164,9 @@ def _store(data: ImportData) -> Document:
         document.full_clean()
         document.save()
         speakers = list(data.officials)
-        speakers += [_new_official(name) for name in data.new_officials]
+        speakers += [_new_official(n, data.posts.get(n, "")) for n in data.new_officials]
         for name in data.new_mentioned:
-            _new_official(name)
+            _new_official(name, data.posts.get(name, ""))
         document.speakers.set(speakers)
         errors = []
         for number, (quote, priority) in enumerate(data.citations, start=1):

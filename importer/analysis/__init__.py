@@ -20,8 +20,16 @@ from .chairmanships import find_presidency, find_presidency_with_note, presidenc
 from .cleaning import _normalise, _split, clean, extract_title, reflow
 from .dates import full_dates, is_dateline
 from .metadata import find_date, find_kind, find_publisher, yearless_date
-from .people import find_unknown_people, match_officials, name_spans, unknown_speakers
+from .people import (
+    NOT_NAMES,
+    find_unknown_people,
+    is_known,
+    match_officials,
+    name_spans,
+    unknown_speakers,
+)
 from .places import find_place, find_summit
+from .posts import people_by_post
 from .sentences import PRIORITY_MARKERS, sentences
 from .themes import best_theme, theme_hits
 
@@ -91,6 +99,12 @@ def analyse(raw: str) -> Analysis:
         searched, officials, title_length=title_length, transcript=transcript
     )
     result.unknown_people = find_unknown_people(searched, officials, covered)
+    for name, post in people_by_post(searched, covered, NOT_NAMES):
+        if is_known(name, officials):
+            continue
+        if name not in result.unknown_people:
+            result.unknown_people.append(name)
+        result.posts.setdefault(name, post)
     result.unknown_speakers = unknown_speakers(
         searched, result.unknown_people, title_length=title_length, transcript=transcript
     )

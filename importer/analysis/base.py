@@ -44,6 +44,8 @@ class Analysis:
     priorities: list[Candidate] = field(default_factory=list)
     # What was inferred rather than read, for the review and the document's editorial note.
     notes: list[str] = field(default_factory=list)
+    # The post the text gives a person not yet known ("Presidential Aide").
+    posts: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -64,6 +66,7 @@ class Analysis:
                 for c in self.priorities
             ],
             "notes": list(self.notes),
+            "posts": dict(self.posts),
         }
 
 

@@ -222,6 +222,13 @@ def match_officials(
     return speakers, mentioned, spans
 
 
+def is_known(name: str, officials) -> bool:
+    """Whether `name` is an official's name or alias, or ends on a one-word alias."""
+    known_forms = {f.lower() for o in officials for f in [o.name, *o.alias_list]}
+    known_words = {f.lower() for o in officials for f in o.alias_list if " " not in f}
+    return name.lower() in known_forms or name.split()[-1].lower() in known_words
+
+
 def find_unknown_people(text: str, officials, covered: list[tuple[int, int]]) -> list[str]:
     known_forms = {f.lower() for o in officials for f in [o.name, *o.alias_list]}
     known_words = {f.lower() for o in officials for f in o.alias_list if " " not in f}

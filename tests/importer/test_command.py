@@ -26,6 +26,7 @@ KEYS = {
     "themes",
     "priorities",
     "notes",
+    "posts",
 }
 
 

@@ -131,7 +131,9 @@ class Command(BaseCommand):
             "Not in the knowledge base: "
             + (
                 ", ".join(
-                    n + (" (speaks)" if n in result.unknown_speakers else "")
+                    n
+                    + (f", {result.posts[n]}" if result.posts.get(n) else "")
+                    + (" (speaks)" if n in result.unknown_speakers else "")
                     for n in result.unknown_people
                 )
                 or "(none)"
