@@ -61,7 +61,8 @@ AUTH_ERRORS = {401: ERROR, 403: ERROR}
     create=extend_schema(
         summary="Make a new API token (after a password login; shown once)",
         request=ApiTokenSerializer,
-        responses={201: NewApiTokenSerializer, 400: FIELD_ERRORS, **AUTH_ERRORS},
+        # 404: an unknown `?format=`, as on every operation.
+        responses={201: NewApiTokenSerializer, 400: FIELD_ERRORS, 404: ERROR, **AUTH_ERRORS},
     ),
     destroy=extend_schema(
         summary="Revoke one of your API tokens",

@@ -181,3 +181,12 @@ def test_plain_tokens_from_before_are_hashed_and_keep_working(seed, editor):
     row = ApiToken.objects.get()
     assert row.name == "Token from before hashing" and row.created.year == 2025
     assert client_with(plain).get(TOKENS).json()["results"][0]["id"] == row.pk
+
+
+def test_an_unknown_format_is_a_documented_404(seed, editor, api):
+    api.force_login(editor)
+    response = api.post(f"{TOKENS}?format=AAA", {"name": "x"}, format="json")
+    assert response.status_code == 404
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    assert "404" in schema["paths"][TOKENS]["post"]["responses"]
+    assert not ApiToken.objects.exists()
