@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -71,21 +73,21 @@ class DocumentQuerySet(models.QuerySet):
 
 
 class DocumentKind(models.TextChoices):
-    NEWS_REPORT = "news_report", "News report"
-    STATEMENT = "statement", "Statement"
-    REMARKS = "remarks", "Remarks"
-    SPEECH = "speech", "Speech"
-    PRESS_RELEASE = "press_release", "Press release"
-    TRANSCRIPT = "transcript", "Transcript"
-    INTERVIEW = "interview", "Interview"
-    ARTICLE = "article", "Article"
-    DECLARATION = "declaration", "Declaration"
-    DECISION = "decision", "Decision"
-    STRATEGY = "strategy", "Strategy"
-    PLAN = "plan", "Plan"
-    TREATY = "treaty", "Treaty or charter"
-    ADOPTED_STATEMENT = "adopted_statement", "Statement adopted by a CSTO body"
-    OTHER = "other", "Other"
+    NEWS_REPORT = "news_report", _("News report")
+    STATEMENT = "statement", _("Statement")
+    REMARKS = "remarks", _("Remarks")
+    SPEECH = "speech", _("Speech")
+    PRESS_RELEASE = "press_release", _("Press release")
+    TRANSCRIPT = "transcript", _("Transcript")
+    INTERVIEW = "interview", _("Interview")
+    ARTICLE = "article", _("Article")
+    DECLARATION = "declaration", _("Declaration")
+    DECISION = "decision", _("Decision")
+    STRATEGY = "strategy", _("Strategy")
+    PLAN = "plan", _("Plan")
+    TREATY = "treaty", _("Treaty or charter")
+    ADOPTED_STATEMENT = "adopted_statement", _("Statement adopted by a CSTO body")
+    OTHER = "other", _("Other")
 
 
 class Work(TimeStampedModel):
@@ -253,7 +255,8 @@ class Document(TimeStampedModel):
         parts = [self.get_kind_display()]
         if self.publisher:
             parts.append(self.publisher)
-        parts.append(self.date.strftime("%-d %B %Y") if self.date else "undated")
+        # In the reader's language: "1 January 2026" / "1 января 2026".
+        parts.append(date_format(self.date, "j E Y") if self.date else gettext("undated"))
         return ", ".join(parts)
 
     def paragraphs(self) -> list[str]:
@@ -300,9 +303,9 @@ CITATION_TARGETS = ("priority", "presidency", "summit", "position", "member_stat
 
 
 class CitationRole(models.TextChoices):
-    STATES = "states", "States it"
-    PROGRESS = "progress", "Reports progress"
-    ATTESTS = "attests", "Attests a fact"
+    STATES = "states", _("States it")
+    PROGRESS = "progress", _("Reports progress")
+    ATTESTS = "attests", _("Attests a fact")
 
 
 class CitationQuerySet(models.QuerySet):

@@ -22,7 +22,7 @@ from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 
@@ -51,10 +51,11 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
             status=503,
         )
     else:
-        response = HttpResponse(
-            loader.get_template("503.html").render({"retry_after": RETRY_AFTER_SECONDS}),
-            status=503,
-        )
+        # This middleware stands outside LocaleMiddleware: the language is read from the path.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            body = loader.get_template("503.html").render({"retry_after": RETRY_AFTER_SECONDS})
+        response = HttpResponse(body, status=503)
     response["Retry-After"] = RETRY_AFTER_SECONDS
     response["Cache-Control"] = "no-store"
     return response

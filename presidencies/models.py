@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import TimeStampedModel
@@ -274,10 +275,10 @@ def _citation_model():
 
 
 class PriorityStatus(models.TextChoices):
-    ANNOUNCED = "announced", "Announced"
-    IN_PROGRESS = "in_progress", "In progress"
-    CARRIED_OUT = "carried_out", "Carried out"
-    DROPPED = "dropped", "Dropped"
+    ANNOUNCED = "announced", _("Announced")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CARRIED_OUT = "carried_out", _("Carried out")
+    DROPPED = "dropped", _("Dropped")
 
 
 class Priority(TimeStampedModel):
@@ -421,25 +422,25 @@ class SummitQuerySet(models.QuerySet):
 
 
 class SummitKind(models.TextChoices):
-    COLLECTIVE_SECURITY_COUNCIL = "csc", "Collective Security Council session"
-    FOREIGN_MINISTERS = "cfm", "Council of Foreign Ministers"
-    DEFENCE_MINISTERS = "cdm", "Council of Defence Ministers"
-    SECURITY_COUNCIL_SECRETARIES = "cssc", "Committee of Secretaries of Security Councils"
-    FORUM = "forum", "Forum"
-    EVENT = "event", "Public event"
-    OTHER = "other", "Other meeting"
+    COLLECTIVE_SECURITY_COUNCIL = "csc", _("Collective Security Council session")
+    FOREIGN_MINISTERS = "cfm", _("Council of Foreign Ministers")
+    DEFENCE_MINISTERS = "cdm", _("Council of Defence Ministers")
+    SECURITY_COUNCIL_SECRETARIES = "cssc", _("Committee of Secretaries of Security Councils")
+    FORUM = "forum", _("Forum")
+    EVENT = "event", _("Public event")
+    OTHER = "other", _("Other meeting")
 
 
 class SummitAttendance(models.TextChoices):
-    UNKNOWN = "", "Not stated"
-    IN_PERSON = "in_person", "In person"
-    VIDEOCONFERENCE = "videoconference", "Videoconference"
+    UNKNOWN = "", _("Not stated")
+    IN_PERSON = "in_person", _("In person")
+    VIDEOCONFERENCE = "videoconference", _("Videoconference")
 
 
 class SummitStatus(models.TextChoices):
-    HELD = "held", "Held"
-    PLANNED = "planned", "Planned"
-    PROPOSED = "proposed", "Proposed"
+    HELD = "held", _("Held")
+    PLANNED = "planned", _("Planned")
+    PROPOSED = "proposed", _("Proposed")
 
 
 class Summit(TimeStampedModel):

@@ -7,6 +7,7 @@ that names nothing (an unknown slug or id) is a 404, not the unfiltered list.
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cstokb.cache import per_revision
 from cstokb.filters import year_filter
@@ -54,29 +55,29 @@ def publisher_choices() -> list[str]:
 
 
 class DocumentFilter(ScopedFilterSet):
-    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label="Any kind")
-    year = year_filter("date__year", "Year", widget=forms.NumberInput(attrs={"min": 1992}))
+    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label=_("Any kind"))
+    year = year_filter("date__year", _("Year"), widget=forms.NumberInput(attrs={"min": 1992}))
     presidency = django_filters.ModelChoiceFilter(
         queryset=Presidency.objects.select_related("chair"),
         to_field_name="slug",
-        label="Chairmanship",
-        empty_label="Any chairmanship",
+        label=_("Chairmanship"),
+        empty_label=_("Any chairmanship"),
     )
     speaker = django_filters.ModelChoiceFilter(
         field_name="speakers",
         queryset=Official.objects.all(),
         to_field_name="slug",
-        label="Speaker",
-        empty_label="Anyone",
+        label=_("Speaker"),
+        empty_label=_("Anyone"),
     )
-    publisher = django_filters.ChoiceFilter(choices=[], empty_label="Any publisher")
-    summit = scope(Summit.objects.all(), "summit", "Meeting", to_field_name="slug")
+    publisher = django_filters.ChoiceFilter(choices=[], empty_label=_("Any publisher"))
+    summit = scope(Summit.objects.all(), "summit", _("Meeting"), to_field_name="slug")
     implements = scope(
         Priority.objects.select_related("presidency__chair"),
         "implemented_priorities",
-        "Carrying out the priority",
+        _("Carrying out the priority"),
     )
-    work = scope(Work.objects.all(), "work", "Versions of", to_field_name="slug")
+    work = scope(Work.objects.all(), "work", _("Versions of"), to_field_name="slug")
 
     scopes = ("summit", "implements", "work")
 
@@ -100,9 +101,9 @@ class DocumentFilter(ScopedFilterSet):
 
 class SummitFilter(ScopedFilterSet):
     presidency = scope(
-        Presidency.objects.select_related("chair"), "presidency", "Chairmanship", "slug"
+        Presidency.objects.select_related("chair"), "presidency", _("Chairmanship"), "slug"
     )
-    participant = scope(Official.objects.all(), "participants", "Participant", "slug")
+    participant = scope(Official.objects.all(), "participants", _("Participant"), "slug")
 
     scopes = ("presidency", "participant")
 
@@ -114,13 +115,15 @@ class SummitFilter(ScopedFilterSet):
 class QuoteFilter(ScopedFilterSet):
     """Quotes about one subject: a priority, a chairmanship, a meeting or an official's post."""
 
-    priority = scope(Priority.objects.select_related("presidency__chair"), "priority", "Priority")
-    presidency = scope(
-        Presidency.objects.select_related("chair"), "presidency", "Chairmanship", "slug"
+    priority = scope(
+        Priority.objects.select_related("presidency__chair"), "priority", _("Priority")
     )
-    summit = scope(Summit.objects.all(), "summit", "Meeting", "slug")
+    presidency = scope(
+        Presidency.objects.select_related("chair"), "presidency", _("Chairmanship"), "slug"
+    )
+    summit = scope(Summit.objects.all(), "summit", _("Meeting"), "slug")
     position = scope(
-        Position.objects.select_related("official", "member_state"), "position", "Post"
+        Position.objects.select_related("official", "member_state"), "position", _("Post")
     )
 
     scopes = ("priority", "presidency", "summit", "position")

@@ -1,0 +1,60 @@
+"""Strings written in Python (choice labels, filter labels, titles built from metadata) and the
+error pages come out in the page's language."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import OperationalError
+
+pytestmark = pytest.mark.django_db
+
+TASS = "/documents/tass-2026-01-01-lavrov-russia-csto-presidency/"
+
+
+def test_document_kinds_and_built_titles_are_in_the_pages_language(client, seed):
+    russian = client.get("/ru" + TASS).content.decode()
+    assert "Новостное сообщение, TASS, 1 января 2026" in russian
+    english = client.get(TASS).content.decode()
+    assert "News report, TASS, 1 January 2026" in english
+    assert "Новостное" not in english
+
+
+def test_filter_labels_and_choices_are_in_russian(client, seed):
+    page = client.get("/ru/documents/").content.decode()
+    assert "Любой вид" in page and "Любое председательство" in page
+    assert ">Новостное сообщение</option>" in page
+    assert ">Any kind<" in client.get("/documents/").content.decode()
+
+
+def test_meeting_status_and_citation_roles_are_translated(client, seed):
+    page = client.get("/ru/documents/kremlin-csto-summit-bishkek-2025-11-27/").content.decode()
+    assert "излагает" in page  # "Quote states it: ..." under a cited paragraph, lower-cased
+
+
+def test_a_server_error_page_in_russian(client, seed):
+    cache.clear()  # the pages are not served from the public page cache
+    client.raise_request_exception = False
+    with mock.patch("web.selectors.home_meetings", side_effect=ValueError("boom")):
+        russian = client.get("/ru/")
+        english = client.get("/")
+    assert russian.status_code == english.status_code == 500
+    assert '<html lang="ru">' in russian.content.decode()
+    assert "Что-то пошло не так" in russian.content.decode()
+    assert 'href="/ru/"' in russian.content.decode()
+    assert "Something went wrong" in english.content.decode()
+
+
+def test_the_outage_page_follows_the_language_of_the_path(client, seed):
+    cache.clear()
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("connection refused"),
+    ):
+        russian = client.get("/ru/documents/")
+        english = client.get("/documents/")
+    assert russian.status_code == english.status_code == 503
+    assert "Временно недоступно" in russian.content.decode()
+    assert "через 5 секунд." in russian.content.decode()
+    assert "Temporarily unavailable" in english.content.decode()
+    assert "try again in 5 seconds." in english.content.decode()
