@@ -19,6 +19,13 @@ TASS = "tass-2026-01-01-lavrov-russia-csto-presidency"
 SECOND = "news-lavrov-message-russia-2026-csto-presidency"
 
 
+@pytest.fixture(autouse=True)
+def english():
+    # get_absolute_url() follows the active language, which a /ru/ request left behind.
+    with translation_override("en"):
+        yield
+
+
 def html(response) -> str:
     assert response.status_code == 200
     return response.content.decode()
