@@ -105,6 +105,7 @@ class ReviewForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=DocumentKind.choices)
     publisher = forms.CharField(max_length=200, required=False)
+    language = forms.ChoiceField(choices=[("en", "English"), ("ru", "Russian")])
     source_url = forms.URLField(
         label="Source URL", max_length=500, required=False, assume_scheme="https"
     )
@@ -290,6 +291,7 @@ class ReviewForm(forms.Form):
             date=data["date"],
             kind=data["kind"],
             publisher=data["publisher"],
+            language=data["language"],
             source_url=data["source_url"],
             text=data["text"],
             raw_text=data["raw_token"],
@@ -322,6 +324,7 @@ def initial_from(analysis, slug: str, source_url: str = "") -> dict:
         "title": analysis.title,
         "slug": slug,
         "source_url": source_url,
+        "language": analysis.language,
         "date": analysis.date,
         "kind": analysis.kind,
         "publisher": analysis.publisher,

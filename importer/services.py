@@ -73,6 +73,7 @@ class ImportData:
     text: str
     raw_text: str
     source_url: str = ""  # the page it was fetched from
+    language: str = "en"
     officials: list = field(default_factory=list)  # the speakers
     new_officials: list[str] = field(default_factory=list)  # created, and speakers
     new_mentioned: list[str] = field(default_factory=list)  # created, only mentioned
@@ -108,6 +109,7 @@ def import_data_from(
         text=analysis.text,
         raw_text=analysis.raw,
         source_url=source_url,
+        language=analysis.language,
         officials=list(analysis.officials),
         new_officials=[n for n in people if n in analysis.unknown_speakers],
         new_mentioned=[n for n in people if n not in analysis.unknown_speakers],
@@ -155,6 +157,7 @@ def _store(data: ImportData) -> Document:
             date=data.date,
             publisher=data.publisher,
             source_url=data.source_url,
+            language=data.language,
             text=data.text,
             raw_text=data.raw_text,
             presidency=data.presidency,

@@ -15,7 +15,15 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from .. import html
-from .base import MAX_BYTES, Analysis, Candidate, InputError, ThemeHit, decode_input
+from .base import (
+    MAX_BYTES,
+    Analysis,
+    Candidate,
+    InputError,
+    ThemeHit,
+    decode_input,
+    detect_language,
+)
 from .chairmanships import find_presidency, find_presidency_with_note, presidency_named_in
 from .cleaning import _normalise, _split, clean, extract_title, reflow
 from .dates import full_dates, is_dateline
@@ -77,7 +85,7 @@ def analyse(raw: str) -> Analysis:
             paragraphs = [title, *paragraphs]
         title = page.title
     text = "\n\n".join(paragraphs)
-    result = Analysis(raw=raw, title=title, text=text)
+    result = Analysis(raw=raw, title=title, text=text, language=detect_language(text or title))
     result.date = find_date(body)
     if page and page.date and result.date is None:
         result.date = page.date

@@ -31,6 +31,7 @@ class Analysis:
     date: datetime.date | None = None
     kind: str = "statement"
     publisher: str = ""
+    language: str = "en"  # "ru" when most of the letters are Cyrillic
     # Officials of the knowledge base who speak or are quoted as authors (proposed as the
     # document's speakers), and those the text only mentions.
     officials: list = field(default_factory=list)
@@ -53,6 +54,7 @@ class Analysis:
             "date": self.date.isoformat() if self.date else None,
             "kind": self.kind,
             "publisher": self.publisher,
+            "language": self.language,
             "text": self.text,
             "officials": [o.slug for o in self.officials],
             "mentioned": [o.slug for o in self.mentioned],
@@ -71,6 +73,14 @@ class Analysis:
 
 
 # --------------------------------------------------------------------------- input
+
+
+def detect_language(text: str) -> str:
+    """ "ru" for a text whose letters are mostly Cyrillic, else "en" (the two languages the
+    CSTO's bodies publish in that the knowledge base holds)."""
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    return "ru" if letters and cyrillic / len(letters) > 0.5 else "en"
 
 
 class InputError(ValueError):

@@ -9,7 +9,8 @@ from .dates import YEAR
 from .sentences import sentences
 
 PRESIDENCY_WORD = re.compile(
-    r"\b(?:presidency|chairmanship|chair|chairing|chaired|chairs|presides|presiding)\b",
+    r"\b(?:presidency|chairmanship|chair|chairing|chaired|chairs|presides|presiding)\b"
+    r"|(?<!\w)председательств\w*|(?<!\w)председательствует",
     re.IGNORECASE,
 )
 
@@ -30,6 +31,18 @@ DEMONYMS = {
 }
 
 
+# The member states in Russian, any case: "председательства Казахстана", "российское".
+RUSSIAN_FORMS = {
+    "russia": r"Росси\w*|Российск\w*|российск\w*",
+    "belarus": r"Беларус\w*|Белорусс\w*|белорусск\w*",
+    "kazakhstan": r"Казахстан\w*|казахстанск\w*|казахск\w*",
+    "kyrgyzstan": r"Кыргызстан\w*|Киргизи\w*|кыргызск\w*|киргизск\w*",
+    "tajikistan": r"Таджикистан\w*|таджикск\w*",
+    "armenia": r"Армени\w*|армянск\w*",
+    "uzbekistan": r"Узбекистан\w*|узбекск\w*",
+}
+
+
 def _shorten(sentence: str, limit: int = 200) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
@@ -37,6 +50,7 @@ def _shorten(sentence: str, limit: int = 200) -> str:
 ORGANISATION = re.compile(
     r"\b(?:of\s+)?(?:the\s+)?(?:Collective\s+Security\s+Treaty\s+Organi[sz]ation|CSTO|"
     r"Organi[sz]ation)(?:\s*\(CSTO\))?"
+    r"|(?:в\s+)?(?:ОДКБ|Организаци\w+\s+Договора\s+о\s+коллективной\s+безопасности)"
 )
 
 
@@ -61,9 +75,10 @@ def presidency_named_in(text: str) -> tuple[object | None, str]:
     patterns = {}
     for state in states:
         forms = sorted({state.name, *DEMONYMS.get(state.slug, ())}, key=len, reverse=True)
-        patterns[state] = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-        )
+        alternatives = [re.escape(f) for f in forms]
+        if state.slug in RUSSIAN_FORMS:
+            alternatives.append(RUSSIAN_FORMS[state.slug])
+        patterns[state] = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
     named: dict[tuple, str] = {}
     for sentence in sentences(text):
         if not PRESIDENCY_WORD.search(sentence):

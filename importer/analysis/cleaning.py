@@ -32,6 +32,10 @@ BOILERPLATE_LINES = [
         r"[+\-−–↺↻⟲⟳\s]*\d{1,2}\s*(?:px|pt)[+\-−–↺↻⟲⟳\s]*|(?:a\s*[+\-−]?\s*){2,4}",
         # Wire-service and content IDs: "EDW-2024-06-18-0417", "ID: 184467".
         r"(?:(?:id|ref|no)\.?\s*:?\s*)?(?=(?:\D*\d){4})[A-Z0-9]+(?:[-_/][A-Z0-9]+)+|(?:id|ref)\s*:?\s*\d{4,}",
+        # Russian furniture: share, print, back to the list, menus, copyright.
+        r"поделиться:?|версия для печати|распечатать|печать|вернуться к списку(?: новостей)?"
+        r"|назад|главная(?:\s*[/>›»].*)?|поиск|меню|подписаться\b.{0,60}|все права защищены\.?"
+        r"|версия для слабовидящих|размер шрифта:?|обратная связь",
         # A breadcrumb ending in its separator: "Events /", "News / Politics /".
         r"(?:\w[\w’'\- ]{0,30}\s*[/›»>]\s*)+",
     )
@@ -41,7 +45,8 @@ NETWORKS = {
     "facebook", "twitter", "x", "telegram", "vk", "vkontakte", "ok", "odnoklassniki",
     "whatsapp", "viber", "linkedin", "pinterest", "tumblr", "google+", "reddit", "youtube",
     "instagram", "email", "e-mail", "mail", "share", "print", "+", "rss", "livejournal",
-    "mastodon", "threads", "skype", "messenger", "flipboard",
+    "mastodon", "threads", "skype", "messenger", "flipboard", "вконтакте", "вк",
+    "одноклассники", "телеграм", "поделиться", "печать",
 }  # fmt: skip
 SHARE_FILLER = {
     "on",
@@ -59,7 +64,8 @@ SHARE_FILLER = {
 }
 # "Read also: …" and its kin introduce a link, not the statement.
 READ_ALSO = re.compile(
-    r"^(?:read also|also read|see also|read more|more on (?:this|the) topic|recommended|related)"
+    r"^(?:read also|also read|see also|read more|more on (?:this|the) topic|recommended|related"
+    r"|читайте также|см\. также|по теме|читать далее)"
     r"\s*[:—–-]\s*\S",
     re.IGNORECASE,
 )
@@ -73,7 +79,8 @@ DISCLAIMER = re.compile(
 # Blocks after which nothing belongs to the statement.
 TAIL_MARKERS = re.compile(
     r"^(further reading|additional materials|general information|related (?:news|materials|"
-    r"articles)|see also|read more|more news|share this( article)?:?)$|^(tags|topics):",
+    r"articles)|see also|read more|more news|share this( article)?:?|другие новости|"
+    r"похожие новости|читайте также)$|^(tags|topics|теги|метки):",
     re.IGNORECASE,
 )
 BULLET = re.compile(r"^[•▪·◦‣\-*]\s+")
@@ -174,7 +181,12 @@ def _looks_like_title(line: str, following: list[str]) -> bool:
         return False
     # A heading is shorter than the paragraph that follows it, or names a genre.
     return len(line) < max(len(x) for x in following[:3]) or bool(
-        re.match(r"(press release|statement|remarks|speech|address|interview)\b", line, re.I)
+        re.match(
+            r"(press release|statement|remarks|speech|address|interview|заявление|"
+            r"выступление|интервью|пресс-релиз|обращение)\b",
+            line,
+            re.I,
+        )
     )
 
 

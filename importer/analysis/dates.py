@@ -26,6 +26,30 @@ MONTHS = {
     )
     for name in names
 }
+# Russian month names, genitive as dates use them ("10 января 2026 года"), and nominative.
+MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            [
+                ("января", "январь", "янв"),
+                ("февраля", "февраль", "фев"),
+                ("марта", "март", "мар"),
+                ("апреля", "апрель", "апр"),
+                ("мая", "май"),
+                ("июня", "июнь", "июн"),
+                ("июля", "июль", "июл"),
+                ("августа", "август", "авг"),
+                ("сентября", "сентябрь", "сен", "сент"),
+                ("октября", "октябрь", "окт"),
+                ("ноября", "ноябрь", "ноя", "нояб"),
+                ("декабря", "декабрь", "дек"),
+            ],
+            start=1,
+        )
+        for name in names
+    }
+)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 # Full dates: each pattern names its groups day, month, year.
@@ -86,6 +110,7 @@ def is_dateline(line: str) -> datetime.date | None:
     start, end, d = dates[0]
     rest = (line[:start] + " " + line[end:]).strip()
     rest = re.sub(r"\d{1,2}:\d{2}", " ", rest)
+    rest = re.sub(r"(?<!\w)(?:года|г\.)", " ", rest)  # "10 января 2026 года", "… 2025 г."
     rest = re.sub(r"[,.|–—\-/()]", " ", rest)
     words = rest.split()
     if len(words) <= 3 and all(w[:1].isupper() or w.isdigit() for w in words):

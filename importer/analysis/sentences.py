@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“‘«]?[A-Z])")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“‘«]?[A-ZА-ЯЁ])")
 ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|Gen|Col)\.$")
 
 

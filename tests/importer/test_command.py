@@ -27,6 +27,7 @@ KEYS = {
     "priorities",
     "notes",
     "posts",
+    "language",
 }
 
 

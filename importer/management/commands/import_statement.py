@@ -122,6 +122,7 @@ class Command(BaseCommand):
         w(f"Title:      {result.title or '(none)'}")
         w(f"Date:       {result.date.isoformat() if result.date else '(none)'}")
         w(f"Kind:       {result.kind}")
+        w(f"Language:   {result.language}")
         w(f"Publisher:  {result.publisher or '(none)'}")
         w(f"Chairmanship: {result.presidency or '(none)'}")
         w(f"Meeting:    {result.summit or '(none)'}")
