@@ -69,7 +69,7 @@ test: system-packages lint messages
 editor: venv
 	$(DEV_ENV) $(BIN)/python manage.py create_editor $(EDITOR)
 
-# Production: DEBUG off, settings checked, static files collected, then granian (ops/serve.py
+# Production: DEBUG off, settings checked, static files collected, then granian (deploy/serve.py
 # reads WEB_CONCURRENCY, PORT, APP_...) or, with APP_SERVER=gunicorn, gunicorn
 # (gunicorn.conf.py reads WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT, PORT...).
 PROD_ENV := DJANGO_DEBUG=0
@@ -83,7 +83,7 @@ serve-prod: venv messages
 	@if [ "$(APP_SERVER)" = gunicorn ]; then \
 		$(PROD_ENV) exec $(BIN)/gunicorn -c gunicorn.conf.py cstokb.wsgi; \
 	else \
-		$(PROD_ENV) exec $(BIN)/python -m ops.serve; \
+		$(PROD_ENV) exec $(BIN)/python -m deploy.serve; \
 	fi
 
 LOAD_ARGS ?=

@@ -1,5 +1,5 @@
 """gunicorn settings, all from the environment (`make serve-prod APP_SERVER=gunicorn`; the
-default production server is granian, ops/serve.py).
+default production server is granian, deploy/serve.py).
 
 WEB_CONCURRENCY     worker processes (default: 2 x CPUs + 1)
 GUNICORN_THREADS    threads per worker (default 1: sync workers; >1 switches to gthread)

@@ -155,8 +155,8 @@ class Server:
 
     def command(self) -> list[str]:
         if self.kind.startswith("granian"):
-            # As deployed: ops/serve.py's options, bound here (environment(), below).
-            return [PYTHON, "-m", "ops.serve"]
+            # As deployed: deploy/serve.py's options, bound here (environment(), below).
+            return [PYTHON, "-m", "deploy.serve"]
         return [
             str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}",
             "--workers", str(self.workers), "cstokb.wsgi",

@@ -2,7 +2,7 @@
 """Load and fault run: 64 connections of mixed traffic, then PostgreSQL restarted under load.
 
 1. Throwaway PostgreSQL on 127.0.0.1 (LOAD_PGPORT, default a free port), migrate, fixtures and
-   a small generated corpus; granian as deployed (ops/serve.py; or gunicorn, --server) on
+   a small generated corpus; granian as deployed (deploy/serve.py; or gunicorn, --server) on
    127.0.0.1 (LOAD_PORT, default a free port), with a throwaway Redis as the shared cache
    (--cache redis, the default) or without (--cache local).
 2. Load: wrk, 64 connections, pages + API lists and details + search mixed, 60 s (10 s with

@@ -3,7 +3,7 @@
 A reader's own search is almost always a miss (each query string is new). Every query is
 asked once of the search page and once of the search API, one after the other, and the
 times are reported as p50/p95/max per class of query. The words come from the generated
-corpus's vocabulary (ops/data/sentences.txt): common ones match most documents, rare ones
+corpus's vocabulary (corpus/data/sentences.txt): common ones match most documents, rare ones
 a few; the no-match class exercises the "did you mean" path.
 """
 

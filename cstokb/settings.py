@@ -82,7 +82,9 @@ INSTALLED_APPS = [
     "axes",
     "presidencies",
     "documents",
-    "ops",
+    "health",
+    "backups",
+    "corpus",
     "web",
     "search",
     "importer",
@@ -95,8 +97,8 @@ MIDDLEWARE = [
     "api.errors.APIBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 503 instead of a 500 when the database is down; anonymous public pages cached whole.
-    "ops.middleware.DatabaseUnavailableMiddleware",
-    "ops.middleware.PublicPageCacheMiddleware",
+    "health.middleware.DatabaseUnavailableMiddleware",
+    "pagecache.middleware.PublicPageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /ru/... is Russian, every other page English.
@@ -212,18 +214,18 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # --- Admin and editors -----------------------------------------------------
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 # Wrong passwords for one username from one address before that pair is locked; the address
-# as a whole is locked after AXES_IP_FAILURE_LIMIT, whatever the usernames (ops/lockout.py).
-# Unlock: `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (ops/DEPLOY.md).
+# as a whole is locked after AXES_IP_FAILURE_LIMIT, whatever the usernames (lockout/axes.py).
+# Unlock: `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (deploy/DEPLOY.md).
 AXES_USER_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 50)
-AXES_FAILURE_LIMIT = "ops.lockout.failure_limit"
-AXES_LOCKOUT_PARAMETERS = "ops.lockout.lockout_parameters"
+AXES_FAILURE_LIMIT = "lockout.axes.failure_limit"
+AXES_LOCKOUT_PARAMETERS = "lockout.axes.lockout_parameters"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # Behind N reverse proxies the visitor's address is in X-Forwarded-For; without this, every
 # visitor would share the proxy's address and one guesser would lock all editors out.
 TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "ops.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "lockout.client_ip.client_ip"
 # Fits the importer's review of a 2 MB statement; a bigger paste gets the form's own error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # The largest real statement is 8 KB: a document's text may be as long as the 2 MB the
@@ -374,7 +376,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DJANGO_DB_CONNECT_TIMEOUT", 3
     )
-    # Set for the web server's processes by ops/serve.py: a query running longer is
+    # Set for the web server's processes by deploy/serve.py: a query running longer is
     # cancelled (the request answers 503), so none holds a worker indefinitely.
     if statement_ms := env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 0):
         DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_ms}"
@@ -398,7 +400,7 @@ PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)
 # How long a process may reuse the knowledge-base revision it read (cstokb/cache.py).
 KB_REVISION_CACHE_MS = env_int("KB_REVISION_CACHE_MS", 1000)
 # The apps whose rows are the knowledge base: a change to any of them bumps the revision
-# (cstokb/cache.py), and a backup holds them (ops/backup.py). The revision counter is a model
+# (cstokb/cache.py), and a backup holds them (backups/backup.py). The revision counter is a model
 # of its own, named here so that cstokb/ depends on no app.
 KB_APPS = ("presidencies", "documents")
 KB_REVISION_MODEL = "presidencies.KnowledgeBaseRevision"

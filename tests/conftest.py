@@ -125,6 +125,16 @@ def editor_client(client, editor):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """A fresh cache per test: cached pages, vocabularies and throttle counters start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def revision_read_every_time(settings):
     """Tests roll the database back, and with it the revision: never reuse a read of it."""
     from cstokb.cache import forget_recent

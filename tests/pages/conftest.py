@@ -58,5 +58,5 @@ def artifacts() -> pathlib.Path:
 
 @pytest.fixture(autouse=True)
 def render_every_time(settings):
-    """Measure the views, not the whole-page cache in front of them (tested in tests/ops)."""
+    """Measure the views, not the whole-page cache in front of them (tested in tests/pagecache)."""
     settings.PAGE_CACHE_ENABLED = False

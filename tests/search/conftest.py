@@ -13,13 +13,3 @@ def render_every_time(settings):
 @pytest.fixture
 def vendor(db) -> str:
     return connection.vendor
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """A fresh cache per test: cached vocabularies and API throttling start from zero."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

@@ -1,0 +1,1 @@
+"""Backups of the knowledge base: export_kb, import_kb and what a backup holds."""

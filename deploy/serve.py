@@ -1,0 +1,70 @@
+"""The production application server: granian, configured from the environment.
+
+The default server (deploy/DEPLOY.md says why); gunicorn stays available
+(`make serve-prod APP_SERVER=gunicorn`, gunicorn.conf.py).
+
+WEB_CONCURRENCY          worker processes (default: 2 x CPUs + 1)
+APP_BIND                 host:port (default 0.0.0.0:$PORT, PORT default 8000)
+APP_THREADS              threads per worker running the app (default 2); each keeps its own
+                         database connection, so a server holds at most workers x threads
+                         of them (granian's own default is unbounded in practice).
+                         Requests beyond that wait for a thread.
+APP_BACKLOG              connections held while all workers are busy (default 2048)
+APP_WORKER_MAX_RSS_MB    a worker above this resident memory is replaced (default 300): the
+                         leak guard (gunicorn recycles by request count instead)
+APP_STATEMENT_TIMEOUT_MS PostgreSQL cancels any one query of a request after this (default
+                         15000), so no request holds a worker indefinitely (granian has no
+                         per-request kill like gunicorn's --timeout); management commands
+                         are not limited
+APP_ACCESS_LOG           "1" (default) logs every request to stdout, "0" does not
+
+    python -m deploy.serve          # what `make serve-prod` runs after migrate and collectstatic
+"""
+
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def command() -> list[str]:
+    bind = os.environ.get("APP_BIND") or f"0.0.0.0:{_int('PORT', 8000)}"
+    host, _, port = bind.rpartition(":")
+    threads = _int("APP_THREADS", 2)
+    args = [
+        str(Path(sys.executable).with_name("granian")),
+        "--interface", "wsgi",
+        "--host", host or "0.0.0.0",  # noqa: S104 - behind the load balancer, as gunicorn
+        "--port", port,
+        "--workers", str(_int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)),
+        "--blocking-threads", str(threads),
+        "--backlog", str(_int("APP_BACKLOG", 2048)),
+        "--no-ws",
+        "--respawn-failed-workers",
+        "--workers-max-rss", str(_int("APP_WORKER_MAX_RSS_MB", 300)),
+        "--workers-kill-timeout", "20",
+        "--log-level", os.environ.get("APP_LOG_LEVEL", "info"),
+    ]  # fmt: skip
+    if os.environ.get("APP_ACCESS_LOG", "1") != "0":
+        args.append("--access-log")
+    return [*args, "cstokb.wsgi:application"]
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("DJANGO_DB_STATEMENT_TIMEOUT_MS", str(_int("APP_STATEMENT_TIMEOUT_MS", 15000)))
+    return env
+
+
+def main() -> None:
+    args = command()
+    os.execve(args[0], args, environment())  # noqa: S606 - our own argv, no shell
+
+
+if __name__ == "__main__":
+    main()

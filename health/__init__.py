@@ -1,0 +1,1 @@
+"""Health probes (/healthz, /readyz) and the 503 answer when the database is down."""

@@ -1,0 +1,1 @@
+"""The login lockout's rules for django-axes and the client address behind proxies."""
