@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
 
-from cstokb.filters import IntegerFilter, year_filter
+from cstokb.filters import IdFilter, year_filter
 from documents.models import Citation, Document, DocumentKind, Work
 from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
 
@@ -147,9 +147,7 @@ class WorkFilter(UpdatedSinceFilterSet):
 class CitationFilter(UpdatedSinceFilterSet):
     document = by_slug(Document.objects.all(), "document", "Document (slug).")
     # Bounded by the largest id a BigAutoField holds: SQLite cannot even bind a larger int.
-    priority = IntegerFilter(
-        field_name="priority_id", label="Priority (id).", min_value=1, max_value=2**63 - 1
-    )
+    priority = IdFilter(field_name="priority_id", label="Priority (id).")
     role = django_filters.ChoiceFilter(choices=Citation.Role.choices)
 
     class Meta:

@@ -18,6 +18,17 @@ class YearFilter(IntegerFilter):
     pass
 
 
+ID_MAX = 2**63 - 1  # a bigint primary key
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
+class IdFilter(IntegerFilter):
+    """A record's id: a positive 64-bit integer, as the schema says."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=ID_MAX, **kwargs)
+
+
 def year_filter(field_name: str, label: str, **kwargs) -> IntegerFilter:
     # Bounded: a year lookup builds dates, and year 0 or 99999 has none.
     return YearFilter(

@@ -90,3 +90,13 @@ def test_the_model_refuses_markup_in_a_source_url(seed):
     with pytest.raises(ValidationError) as error:
         document.full_clean()
     assert list(error.value.message_dict) == ["source_url"]
+
+
+def test_the_schema_bounds_an_id_filter_as_the_api_does(schema, api):
+    parameters = schema["paths"]["/api/v1/citations/"]["get"]["parameters"]
+    priority = next(p for p in parameters if p["name"] == "priority")["schema"]
+    assert priority == {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+    for value in ("0", str(2**63)):
+        response = api.get("/api/v1/citations/", {"priority": value})
+        assert response.status_code == 400
+        assert list(response.json()) == ["priority"]
