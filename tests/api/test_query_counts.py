@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from presidencies.models import Priority
-from tests.pages.test_query_counts import multiply_data
+from tests.web.test_query_counts import multiply_data
 
 pytestmark = pytest.mark.django_db
 

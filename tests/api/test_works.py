@@ -5,7 +5,7 @@ import pytest
 
 from documents.models import Document
 from tests.factories import DocumentFactory, WorkFactory
-from tests.pages.test_query_counts import multiply_data
+from tests.web.test_query_counts import multiply_data
 
 pytestmark = pytest.mark.django_db
 
