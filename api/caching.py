@@ -17,6 +17,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+from django.utils.translation import get_language
 from rest_framework.request import Request
 
 from cstokb.cache import kb_state, revision_cache
@@ -48,7 +49,8 @@ class ConditionalReadMixin:
             return None
         if "If-Modified-Since" in headers or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
-        basis = f"{version}|{request.get_full_path()}|{headers.get('Accept', '')}"
+        # The language too: labels and error texts follow Accept-Language (api.errors).
+        basis = f"{version}|{request.get_full_path()}|{headers.get('Accept', '')}|{get_language()}"
         return "api:raw:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def dispatch(self, request, *args, **kwargs):
@@ -70,7 +72,13 @@ class ConditionalReadMixin:
         version, changed_at = self.kb_state
         user = request.user.pk if request.user.is_authenticated else 0
         basis = "|".join(
-            [str(version), request.get_full_path(), request.accepted_media_type or "", str(user)]
+            [
+                str(version),
+                request.get_full_path(),
+                request.accepted_media_type or "",
+                str(user),
+                get_language(),
+            ]
         )
         digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
         return quote_etag(digest), f"api:{digest}", changed_at, version

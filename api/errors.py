@@ -6,6 +6,9 @@ under /api/. Pages outside /api/ keep Django's HTML handlers.
 
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 
@@ -19,13 +22,13 @@ def api_error(detail: str, code: str, status: int) -> JsonResponse:
 
 def not_found(request, exception=None):
     if is_api(request):
-        return api_error("Not found.", "not_found", 404)
+        return api_error(_("Not found."), "not_found", 404)
     return defaults.page_not_found(request, exception)
 
 
 def bad_request(request, exception=None):
     if is_api(request):
-        return api_error("Bad request.", "bad_request", 400)
+        return api_error(_("Bad request."), "bad_request", 400)
     return defaults.bad_request(request, exception)
 
 
@@ -48,3 +51,24 @@ class APIBodyLimitMiddleware:
                     f"The request body is larger than {limit} MB.", "request_too_large", 413
                 )
         return self.get_response(request)
+
+
+class APILanguageMiddleware:
+    """The API has no /ru/ prefix: its texts (errors, labels) follow Accept-Language.
+
+    Placed after LocaleMiddleware, which sets English for every unprefixed URL.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_api(request):
+            return self.get_response(request)
+        language = translation.get_language_from_request(request, check_path=False)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /ru/... is Russian, every other page English.
     "django.middleware.locale.LocaleMiddleware",
+    # ... and for the unprefixed API, Accept-Language.
+    "api.errors.APILanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
