@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cstokb.settings import env_bool, env_int
+from cstokb.env import env_bool, env_int
 
 
 @pytest.mark.parametrize(
