@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
 from documents.models import Document, DocumentKind
-from presidencies.models import Official, Presidency, Priority, Summit, Theme
+from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
 
 from .analysis import MAX_BYTES, InputError, decode_input
 from .fetch import FetchError, fetch
@@ -132,6 +132,18 @@ class ReviewForm(forms.Form):
         queryset=Presidency.objects.select_related("chair"), required=False, label="Chairmanship"
     )
     summit = forms.ModelChoiceField(queryset=Summit.objects.all(), required=False, label="Meeting")
+    # A chairmanship the text states and the knowledge base lacks: created only if ticked.
+    create_presidency = forms.BooleanField(required=False, label="Create this chairmanship")
+    proposal_chair = forms.ModelChoiceField(
+        queryset=MemberState.objects.all(), required=False, widget=forms.HiddenInput
+    )
+    proposal_year = forms.IntegerField(
+        required=False, min_value=1992, max_value=2200, widget=forms.HiddenInput
+    )
+    proposal_start = forms.DateField(required=False, label="starting")
+    proposal_quote = forms.CharField(
+        required=False, label="as the text states it", widget=forms.Textarea(attrs={"rows": 3})
+    )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
         required=False,
@@ -229,6 +241,14 @@ class ReviewForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("create_presidency"):
+            chair, year = cleaned.get("proposal_chair"), cleaned.get("proposal_year")
+            if chair is None or year is None:
+                self.add_error("create_presidency", "No chairmanship was proposed.")
+            elif cleaned.get("presidency"):
+                self.add_error("create_presidency", "Choose an existing chairmanship or this one.")
+            elif Presidency.objects.filter(year=year).exists():
+                self.add_error("create_presidency", f"A chairmanship for {year} exists already.")
         for i in range(self.people_count):
             name = cleaned.get(f"person_{i}_name", "")
             if cleaned.get(f"person_{i}_create") and not name.strip():
@@ -299,6 +319,16 @@ class ReviewForm(forms.Form):
             new_officials=self.new_officials(),
             new_mentioned=self.new_mentioned(),
             posts=self.posts(),
+            new_presidency=(
+                {
+                    "chair": data["proposal_chair"],
+                    "year": data["proposal_year"],
+                    "start_date": data["proposal_start"],
+                    "quote": data["proposal_quote"].replace("\r\n", "\n").strip(),
+                }
+                if data.get("create_presidency")
+                else None
+            ),
             presidency=data["presidency"],
             summit=data["summit"],
             citations=self.citations(),
@@ -316,62 +346,3 @@ def _count(value) -> int:
 
 def _ids(value) -> list[int]:
     return [int(x) for x in (value or "").split(",") if x.strip().isdigit()][:MAX_ITEMS]
-
-
-def initial_from(analysis, slug: str, source_url: str = "") -> dict:
-    """The review form's initial values: what `services.import_data_from` would store."""
-    initial = {
-        "title": analysis.title,
-        "slug": slug,
-        "source_url": source_url,
-        "language": analysis.language,
-        "date": analysis.date,
-        "kind": analysis.kind,
-        "publisher": analysis.publisher,
-        "text": analysis.text,
-        "raw_token": sign_raw(analysis.raw),
-        "officials": [o.pk for o in analysis.officials],
-        "mentioned": [],
-        "presidency": analysis.presidency.pk if analysis.presidency else None,
-        "summit": analysis.summit.pk if analysis.summit else None,
-        "themes": [h.theme.pk for h in analysis.themes],
-        "editorial_note": " ".join(analysis.notes),
-        "people_count": len(analysis.unknown_people),
-        "quote_count": len(analysis.priorities),
-    }
-    for i, name in enumerate(analysis.unknown_people):
-        initial[f"person_{i}_name"] = name
-        initial[f"person_{i}_post"] = analysis.posts.get(name, "")
-        initial[f"person_{i}_create"] = False
-        initial[f"person_{i}_speaker"] = name in analysis.unknown_speakers
-    for i, candidate in enumerate(analysis.priorities):
-        initial[f"quote_{i}_text"] = candidate.quote
-        initial[f"quote_{i}_use"] = False
-        initial[f"quote_{i}_priority"] = candidate.priority.pk if candidate.priority else None
-    return initial
-
-
-def review_form_for(analysis, slug: str, source_url: str = "") -> ReviewForm:
-    """The review form for `analysis`, with at most MAX_PEOPLE new people and MAX_QUOTES
-    candidate quotes (`form.limits` says what was left out)."""
-    limits = []
-    if len(analysis.unknown_people) > MAX_PEOPLE:
-        limits.append(
-            f"Only the first {MAX_PEOPLE} of {len(analysis.unknown_people)} people not in "
-            "the knowledge base are offered."
-        )
-        analysis.unknown_people = analysis.unknown_people[:MAX_PEOPLE]
-    if len(analysis.priorities) > MAX_QUOTES:
-        limits.append(
-            f"Only the first {MAX_QUOTES} of {len(analysis.priorities)} candidate quotes "
-            "are offered."
-        )
-        analysis.priorities = analysis.priorities[:MAX_QUOTES]
-    form = ReviewForm(
-        initial=initial_from(analysis, slug, source_url),
-        people_count=len(analysis.unknown_people),
-        quote_count=len(analysis.priorities),
-        mentioned=analysis.mentioned,
-    )
-    form.limits = limits
-    return form

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from documents.models import Citation, Document, text_fingerprint
-from presidencies.models import Official, Position, slugify_name
+from presidencies.models import Official, Position, Presidency, slugify_name
 
 
 def duplicate_of(text: str) -> Document | None:
@@ -78,6 +78,7 @@ class ImportData:
     new_officials: list[str] = field(default_factory=list)  # created, and speakers
     new_mentioned: list[str] = field(default_factory=list)  # created, only mentioned
     posts: dict[str, str] = field(default_factory=dict)  # new official's name -> post
+    new_presidency: dict | None = None  # chair, year, start_date, quote: created and linked
     presidency: object | None = None
     summit: object | None = None
     citations: list[tuple[str, object]] = field(default_factory=list)  # (quote, priority)
@@ -144,6 +145,23 @@ def _new_official(name: str, post: str = "") -> Official:
     return official
 
 
+def _new_presidency(proposal: dict) -> Presidency:
+    chair, year = proposal["chair"], proposal["year"]
+    presidency = Presidency(
+        chair=chair,
+        year=year,
+        slug=Presidency.slug_for(chair, year),
+        start_date=proposal.get("start_date"),
+        # Chairmanships are annual: without an end it would be taken as still in office.
+        end_date=datetime.date(year, 12, 31),
+        editorial_note="Created on import from a statement that states it: "
+        f"“{proposal.get('quote', '')}”. The end date is the end of its year (assumed).",
+    )
+    presidency.full_clean()
+    presidency.save()
+    return presidency
+
+
 def _store(data: ImportData) -> Document:
     with transaction.atomic():
         existing = duplicate_of(data.text)
@@ -164,8 +182,20 @@ def _store(data: ImportData) -> Document:
             summit=data.summit,
             editorial_note=editorial_note(data.editorial_note, themes),
         )
+        if data.new_presidency:
+            document.presidency = _new_presidency(data.new_presidency)
         document.full_clean()
         document.save()
+        quote = (data.new_presidency or {}).get("quote", "")
+        if quote and quote in document.text:
+            citation = Citation(
+                document=document,
+                quote=quote,
+                presidency=document.presidency,
+                role=Citation.Role.ATTESTS,
+            )
+            citation.full_clean()
+            citation.save()
         speakers = list(data.officials)
         speakers += [_new_official(n, data.posts.get(n, "")) for n in data.new_officials]
         for name in data.new_mentioned:

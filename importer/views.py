@@ -9,7 +9,8 @@ from django.urls import reverse
 from documents.models import Document
 
 from .analysis import analyse
-from .forms import ReviewForm, SourceForm, review_form_for
+from .forms import ReviewForm, SourceForm
+from .review import review_form_for
 from .services import duplicate_of, propose_slug, store
 
 

@@ -38,6 +38,7 @@ from .people import (
 )
 from .places import find_place, find_summit
 from .posts import people_by_post
+from .proposals import propose_chairmanship
 from .sentences import PRIORITY_MARKERS, sentences
 from .themes import best_theme, theme_hits
 
@@ -132,6 +133,14 @@ def analyse(raw: str) -> Analysis:
                     f"The text gives no date; the chairmanship {result.presidency} is that of "
                     f"the meeting it reports on, {result.summit}."
                 )
+
+    if result.presidency is None:
+        result.proposed_presidency = propose_chairmanship(searched, result.date)
+        if result.proposed_presidency:
+            result.notes.append(
+                f"The text states the chairmanship {result.proposed_presidency}, which the "
+                f"knowledge base lacks (“{result.proposed_presidency.quote}”): proposed."
+            )
 
     themes = list(Theme.objects.all())
     result.themes = theme_hits(searched, themes)

@@ -41,6 +41,8 @@ class Analysis:
     unknown_speakers: list[str] = field(default_factory=list)
     presidency: object | None = None
     summit: object | None = None
+    # A chairmanship the text states that the knowledge base lacks (proposals.py).
+    proposed_presidency: object | None = None
     themes: list[ThemeHit] = field(default_factory=list)
     priorities: list[Candidate] = field(default_factory=list)
     # What was inferred rather than read, for the review and the document's editorial note.
@@ -62,6 +64,20 @@ class Analysis:
             "unknown_speakers": list(self.unknown_speakers),
             "presidency": self.presidency.slug if self.presidency else None,
             "summit": self.summit.slug if self.summit else None,
+            "proposed_presidency": (
+                {
+                    "chair": self.proposed_presidency.state.slug,
+                    "year": self.proposed_presidency.year,
+                    "start_date": (
+                        self.proposed_presidency.start_date.isoformat()
+                        if self.proposed_presidency.start_date
+                        else None
+                    ),
+                    "quote": self.proposed_presidency.quote,
+                }
+                if self.proposed_presidency
+                else None
+            ),
             "themes": [h.theme.slug for h in self.themes],
             "priorities": [
                 {"quote": c.quote, "theme": c.theme.slug if c.theme else None}

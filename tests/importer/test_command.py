@@ -28,6 +28,7 @@ KEYS = {
     "notes",
     "posts",
     "language",
+    "proposed_presidency",
 }
 
 
