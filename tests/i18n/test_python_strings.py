@@ -58,3 +58,10 @@ def test_the_outage_page_follows_the_language_of_the_path(client, seed):
     assert "через 5 секунд." in russian.content.decode()
     assert "Temporarily unavailable" in english.content.decode()
     assert "try again in 5 seconds." in english.content.decode()
+
+
+def test_what_a_quote_backs_is_named_in_russian(client, seed):
+    page = client.get("/ru" + TASS).content.decode()
+    assert "Председательство: " in page
+    assert "Chairmanship: " not in page
+    assert "Chairmanship: " in client.get(TASS).content.decode()

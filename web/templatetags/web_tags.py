@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -36,14 +37,18 @@ def subject_link(citation):
         p = citation.priority
         return p.get_absolute_url(), f"{p.title} ({p.presidency})"
     if citation.presidency_id:
-        return citation.presidency.get_absolute_url(), f"Chairmanship: {citation.presidency}"
+        return citation.presidency.get_absolute_url(), _("Chairmanship: %(presidency)s") % {
+            "presidency": citation.presidency
+        }
     if citation.summit_id:
         return citation.summit.get_absolute_url(), citation.summit.title
     if citation.position_id:
         pos = citation.position
         return pos.official.get_absolute_url(), f"{pos.official.name}: {pos.title}"
     if citation.member_state_id:
-        return citation.member_state.get_absolute_url(), f"Member state: {citation.member_state}"
+        return citation.member_state.get_absolute_url(), _("Member state: %(state)s") % {
+            "state": citation.member_state
+        }
     if citation.instrument_id:
         return citation.instrument.get_absolute_url(), citation.instrument.display_title
     return "", ""
