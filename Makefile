@@ -13,11 +13,12 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-only-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint venv messages makemessages system-packages fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
+.PHONY: help run test lint verify-citations venv messages makemessages system-packages fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
 	@echo "make test   - Debian packages if missing, ruff, makemigrations --check, lint-imports, the pytest suite across all cores"
+	@echo "make verify-citations - load the fixtures and check every quote against its text"
 	@echo "make editor - create an editor account (EDITOR=name)"
 	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, granian (APP_SERVER=gunicorn for gunicorn; needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make loadtest   - wrk load run and PostgreSQL restart run against granian and Redis (LOAD_ARGS=--short for CI)"
@@ -65,6 +66,13 @@ test: system-packages lint messages
 	@# The layering in pyproject.toml ([tool.importlinter]): a wrong-way import fails here.
 	$(BIN)/lint-imports --no-cache
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The fixtures in a fresh SQLite database, every citation re-checked against its text.
+verify-citations: venv
+	@db=$$(mktemp -d); trap 'rm -rf "$$db"' EXIT; export DATABASE_URL="sqlite:///$$db/kb.sqlite3"; \
+	$(TEST_ENV) $(BIN)/python manage.py migrate --noinput -v0 && \
+	$(TEST_ENV) $(BIN)/python manage.py load_seed && \
+	$(TEST_ENV) $(BIN)/python manage.py verify_citations
 
 editor: venv
 	$(DEV_ENV) $(BIN)/python manage.py create_editor $(EDITOR)

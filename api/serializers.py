@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from documents.models import Citation, Document, Work, text_fingerprint
 from presidencies.models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
+from provenance import annotations
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -146,6 +147,34 @@ class CitationSerializer(ModelValidatedSerializer):
             "created_at",
             "updated_at",
         ]
+
+
+class WebAnnotationSerializer(serializers.Serializer):
+    """A citation as a W3C Web Annotation (JSON-LD, `@context` http://www.w3.org/ns/anno.jsonld).
+
+    The fields below name its shape for the schema; the document is built by
+    provenance.annotations and also carries `@context`.
+    """
+
+    id = serializers.URLField(read_only=True)
+    type = serializers.CharField(read_only=True, help_text="`Annotation`.")
+    motivation = serializers.CharField(read_only=True, help_text="`linking`.")
+    body = serializers.DictField(
+        read_only=True, help_text="`id`: the fact's page in the knowledge base; `label`."
+    )
+    target = serializers.ListField(
+        child=serializers.DictField(),
+        read_only=True,
+        help_text="SpecificResources: the official page (TextQuoteSelector) and the stored "
+        "text (TextQuoteSelector and TextPositionSelector in code points), with language "
+        "and date.",
+    )
+    canonical = serializers.URLField(read_only=True, help_text="The passage's page.")
+    created = serializers.DateTimeField(read_only=True)
+    modified = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, instance):
+        return annotations.annotation(self.context["request"], instance)
 
 
 # --- Priorities -------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from presidencies.models import (
     Summit,
     Theme,
 )
+from provenance import annotations
+from provenance.renderers import AnnotationRenderer
 
 from . import filters as api_filters
 from . import serializers as s
@@ -329,6 +331,16 @@ class WorkViewSet(KnowledgeBaseViewSet):
         )
 
 
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="One citation (or, by content negotiation, its W3C Web Annotation)",
+        responses={
+            (200, "application/json"): s.CitationSerializer,
+            (200, annotations.MEDIA_TYPE): s.WebAnnotationSerializer,
+            **READ_ERRORS,
+        },
+    )
+)
 @document_schema(s.CitationSerializer, name="citation")
 class CitationViewSet(KnowledgeBaseViewSet):
     serializer_class = s.CitationSerializer
@@ -337,7 +349,24 @@ class CitationViewSet(KnowledgeBaseViewSet):
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
 
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        # One citation may be asked for as a Web Annotation; lists have their collections.
+        if self.action == "retrieve":
+            renderers.append(AnnotationRenderer())
+        return renderers
+
+    def _as_annotation(self) -> bool:
+        return isinstance(getattr(self.request, "accepted_renderer", None), AnnotationRenderer)
+
+    def get_serializer_class(self):
+        if self._as_annotation():
+            return s.WebAnnotationSerializer
+        return super().get_serializer_class()
+
     def get_queryset(self):
+        if self._as_annotation():
+            return annotations.for_annotations(Citation.objects.all())
         return Citation.objects.select_related(
             "document", "presidency", "summit", "member_state", "instrument"
         ).defer(

@@ -380,6 +380,7 @@ class CorpusGenerator:
                         citation.role = rng.choice(["states", "states", "progress"])
                     else:
                         citation.presidency_id, citation.role = document.presidency_id, "attests"
+                    citation.anchor()  # bulk_create skips save()
                     citations.append(self._stamp(citation))
                 if document.kind in INSTRUMENT_KINDS:
                     implemented.append(

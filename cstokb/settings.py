@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "web",
     "search",
     "importer",
+    "provenance",
     "api",
 ]
 

@@ -18,6 +18,7 @@ EN_ALIAS = RedirectView.as_view(url="/%(rest)s", query_string=True, permanent=Tr
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("health.urls")),
+    path("", include("provenance.urls")),
     path("", include("api.urls")),
     path("", include(web_root_urlpatterns)),
     # English lives at the unprefixed addresses; /en/... is an alias kept pointing there.

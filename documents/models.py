@@ -7,7 +7,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -38,6 +38,23 @@ PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 def split_paragraphs(text: str) -> list[str]:
     """The cleaned text's paragraphs: blocks separated by a blank line."""
     return [p.strip() for p in PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
+
+
+def find_anchor(text: str, quote: str, start: int | None = None) -> int | None:
+    """Where `quote` stands in `text`: the stored start if it still holds, else the only place.
+
+    Offsets are Unicode code points (Python string indices), as the W3C TextPositionSelector
+    counts them. A quote that is gone, or that now stands in several places and no longer at
+    its old start, has no anchor: None.
+    """
+    if not quote:
+        return None
+    if start is not None and text[start : start + len(quote)] == quote:
+        return start
+    first = text.find(quote)
+    if first == -1 or (start is not None and text.find(quote, first + 1) != -1):
+        return None
+    return first
 
 
 def text_fingerprint(text: str) -> str:
@@ -271,7 +288,30 @@ class Document(TimeStampedModel):
 
     def save(self, *args, **kwargs) -> None:
         self.text_hash = text_fingerprint(self.text)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.reanchor_citations()
+
+    def lost_citations(self) -> list["Citation"]:
+        """Stored citations the current (possibly edited) text can no longer anchor."""
+        if self.pk is None:
+            return []
+        return [
+            c
+            for c in self.citations.only("id", "quote", "quote_start", "document_id")
+            if find_anchor(self.text, c.quote, c.quote_start) is None
+        ]
+
+    def reanchor_citations(self) -> None:
+        """Moves each citation's offsets to where its quote now stands (see find_anchor)."""
+        moved = []
+        for citation in self.citations.only("id", "quote", "quote_start", "quote_end"):
+            start = find_anchor(self.text, citation.quote, citation.quote_start)
+            if start is not None and start != citation.quote_start:
+                citation.quote_start, citation.quote_end = start, start + len(citation.quote)
+                moved.append(citation)
+        if moved:
+            Citation.objects.bulk_update(moved, ["quote_start", "quote_end"])
 
     def clean(self) -> None:
         super().clean()
@@ -292,6 +332,21 @@ class Document(TimeStampedModel):
             .exists()
         ):
             raise ValidationError({"version_role": "This work already has an original."})
+        lost = self.lost_citations()
+        if lost:
+            # Refused rather than saved with dangling quotes: the editor fixes the text or
+            # the citations first (a quote standing once elsewhere is re-anchored instead).
+            listing = "; ".join(f"#{c.pk} {c}" for c in lost)
+            raise ValidationError(
+                {
+                    "text": _(
+                        "The new text drops or repeats the quotes of %(count)d citation(s), "
+                        "which would no longer stand exactly once: %(list)s. Keep each quote "
+                        "verbatim, or change those citations first."
+                    )
+                    % {"count": len(lost), "list": listing}
+                }
+            )
         fingerprint = text_fingerprint(self.text)
         if fingerprint and (
             Document.objects.exclude(pk=self.pk).filter(text_hash=fingerprint).exists()
@@ -379,6 +434,11 @@ class Citation(TimeStampedModel):
         help_text="An instrument whose adoption or implementation the quote attests.",
     )
 
+    # Where the quote stands in the document's cleaned text, in code points; kept in step by
+    # save() here and by Document.save() when the text changes (verify_citations checks).
+    quote_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    quote_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
     history = HistoricalRecords()
     objects = CitationQuerySet.as_manager()
 
@@ -421,6 +481,20 @@ class Citation(TimeStampedModel):
 
     def _has_document(self) -> bool:
         return bool(self._has("document"))
+
+    def anchor(self) -> None:
+        """Sets the offsets from the document's text (the first place the quote stands)."""
+        start = find_anchor(self.document.text, self.quote, self.quote_start)
+        if start is None:
+            start = self.document.text.find(self.quote)
+        if start == -1:
+            self.quote_start = self.quote_end = None
+        else:
+            self.quote_start, self.quote_end = start, start + len(self.quote)
+
+    def save(self, *args, **kwargs) -> None:
+        self.anchor()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         """The exact passage in the source document."""

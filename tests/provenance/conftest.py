@@ -1,0 +1,22 @@
+"""Provenance tests: a DRF client and no response cache or throttle carried between tests."""
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+ANNOTATION = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(monkeypatch):
+    from api.throttling import AnonWindowThrottle, LocalCounts
+
+    cache.clear()
+    monkeypatch.setattr(AnonWindowThrottle, "local", LocalCounts())
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
