@@ -335,7 +335,7 @@ class WorkViewSet(KnowledgeBaseViewSet):
     retrieve=extend_schema(
         summary="One citation (or, by content negotiation, its W3C Web Annotation)",
         responses={
-            (200, "application/json"): s.CitationSerializer,
+            200: s.CitationSerializer,
             (200, annotations.MEDIA_TYPE): s.WebAnnotationSerializer,
             **READ_ERRORS,
         },

@@ -31,6 +31,7 @@ def validate_uri_characters(value: str) -> None:
             code="invalid",
         )
 
+from .fragments import text_directive
 
 PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 
@@ -298,20 +299,28 @@ class Document(TimeStampedModel):
             return []
         return [
             c
-            for c in self.citations.only("id", "quote", "quote_start", "document_id")
+            # Not self.citations: a prefetched relation (the API's) carries its select_related.
+            for c in Citation.objects.filter(document=self).only(
+                "id", "quote", "quote_start", "document_id"
+            )
             if find_anchor(self.text, c.quote, c.quote_start) is None
         ]
 
     def reanchor_citations(self) -> None:
         """Moves each citation's offsets to where its quote now stands (see find_anchor)."""
         moved = []
-        for citation in self.citations.only("id", "quote", "quote_start", "quote_end"):
+        fields = ["quote_start", "quote_end", "text_directive"]
+        for citation in Citation.objects.filter(document=self).only("id", "quote", *fields):
             start = find_anchor(self.text, citation.quote, citation.quote_start)
-            if start is not None and start != citation.quote_start:
-                citation.quote_start, citation.quote_end = start, start + len(citation.quote)
+            if start is None:
+                continue  # refused by clean(); verify_citations reports a bypass
+            before = (citation.quote_start, citation.text_directive)
+            citation.set_anchor(self.text, start)
+            # The directive changes with the text around the quote, not only with its place.
+            if (citation.quote_start, citation.text_directive) != before:
                 moved.append(citation)
         if moved:
-            Citation.objects.bulk_update(moved, ["quote_start", "quote_end"])
+            Citation.objects.bulk_update(moved, fields)
 
     def clean(self) -> None:
         super().clean()
@@ -438,6 +447,9 @@ class Citation(TimeStampedModel):
     # save() here and by Document.save() when the text changes (verify_citations checks).
     quote_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     quote_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The URL text fragment directive that opens a page at the quote (documents.fragments),
+    # stored with the offsets so that lists of quotes need not load the documents' texts.
+    text_directive = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords()
     objects = CitationQuerySet.as_manager()
@@ -487,10 +499,15 @@ class Citation(TimeStampedModel):
         start = find_anchor(self.document.text, self.quote, self.quote_start)
         if start is None:
             start = self.document.text.find(self.quote)
-        if start == -1:
+        self.set_anchor(self.document.text, None if start == -1 else start)
+
+    def set_anchor(self, text: str, start: int | None) -> None:
+        if start is None:
             self.quote_start = self.quote_end = None
+            self.text_directive = ""
         else:
             self.quote_start, self.quote_end = start, start + len(self.quote)
+            self.text_directive = text_directive(text, self.quote_start, self.quote_end)
 
     def save(self, *args, **kwargs) -> None:
         self.anchor()

@@ -1,5 +1,7 @@
 """Annotation collections (per document, per chairmanship) and the stored text they select in."""
 
+import json
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -9,10 +11,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from documents.models import Document
+from documents.models import Citation, Document
 from presidencies.models import Presidency
 
-from . import annotations
+from . import annotations, citing
 from .renderers import AnnotationRenderer
 
 PAGE_SIZE = 20
@@ -48,7 +50,7 @@ class AnnotationCollectionView(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("page", int, description="An AnnotationPage (from 1).")],
         responses={
-            (200, annotations.MEDIA_TYPE): COLLECTION,
+            200: COLLECTION,
             404: OpenApiResponse(description="No such record, or a page past the last."),
         },
     )
@@ -107,3 +109,37 @@ class PresidencyAnnotations(AnnotationCollectionView):
     def get_scope(self, slug):
         presidency = get_object_or_404(Presidency.objects.select_related("chair"), slug=slug)
         return f"Citations of the {presidency} chairmanship", annotations.of_presidency(presidency)
+
+
+def _download(items: list[dict], fmt: str, filename: str) -> HttpResponse:
+    if fmt == "ris":
+        body = citing.to_ris(items)
+    elif fmt == "bib":
+        body = citing.to_bibtex(items)
+    else:
+        body = json.dumps(items, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type=f"{citing.MEDIA_TYPES[fmt]}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def cite_document(request, slug, fmt):
+    document = get_object_or_404(
+        Document.objects.prefetch_related("speakers").defer("text", "raw_text"), slug=slug
+    )
+    return _download([citing.csl_item(request, document)], fmt, document.slug)
+
+
+def cite_quote(request, pk, fmt):
+    citation = get_object_or_404(
+        Citation.objects.select_related("document").defer("document__text", "document__raw_text"),
+        pk=pk,
+    )
+    item = citing.csl_item(request, citation.document, citation)
+    return _download([item], fmt, f"{citation.document.slug}-quote-{citation.pk}")
+
+
+def cite_presidency(request, slug, fmt):
+    presidency = get_object_or_404(Presidency, slug=slug)
+    items = [citing.csl_item(request, d) for d in citing.presidency_sources(presidency)]
+    return _download(items, fmt, f"{presidency.slug}-sources")

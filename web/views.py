@@ -16,6 +16,7 @@ from django.views.generic import RedirectView, TemplateView
 
 from documents.models import Citation, Document
 from presidencies.models import Official, Presidency, Summit, Theme
+from provenance import citing
 
 from . import jsonld, selectors
 from .filters import DocumentFilter, QuoteFilter, SummitFilter
@@ -140,9 +141,17 @@ def document_detail(request, slug):
         siblings = list(
             selectors.versions_of(document.work).exclude(pk=document.pk)[:VERSIONS_ON_WORK]
         )
+    item = citing.csl_item(request, document)
     context = {
         "document": document,
         "siblings": siblings,
+        "references": citing.formatted([item]),
+        "citation_meta": {
+            "authors": [citing.author_name(a) for a in item.get("author", [])],
+            "url": item["URL"],
+            "page": request.build_absolute_uri(document.get_absolute_url()),
+            "quote": citations[0].quote if citations else "",
+        },
         "paragraphs": _paragraphs(document, citations),
         "citation_count": len(citations),
         "attesting": document.attesting_citations.select_related("document"),

@@ -8,11 +8,8 @@ ANNOTATION = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(monkeypatch):
-    from api.throttling import AnonWindowThrottle, LocalCounts
-
+def fresh_cache():
     cache.clear()
-    monkeypatch.setattr(AnonWindowThrottle, "local", LocalCounts())
     yield
     cache.clear()
 

@@ -1,0 +1,170 @@
+"""References for reference managers: CSL-JSON items, APA and Chicago through citeproc-py,
+RIS (rispy) and BibTeX (bibtexparser) for a document, a quote, or a chairmanship's sources.
+
+One CSL-JSON item per document is the single source; the other formats are derived from it.
+A document's author is its speakers, else the institution that issued it.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import bibtexparser
+import rispy
+from bibtexparser.bibdatabase import BibDatabase
+from bibtexparser.bwriter import BibTexWriter
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+from django.db.models import Q
+
+from documents.fragments import fragment_url
+from documents.models import Document
+
+from .annotations import of_presidency
+
+CSL_DIR = Path(__file__).resolve().parent / "csl"
+STYLES = {"apa": "APA", "chicago-author-date": "Chicago"}
+MEDIA_TYPES = {
+    "ris": "application/x-research-info-systems",
+    "bib": "application/x-bibtex",
+    "json": "application/vnd.citationstyles.csl+json",
+}
+
+
+def _person(name: str) -> dict:
+    given, _, family = name.rpartition(" ")
+    return {"family": family, "given": given} if given else {"literal": name}
+
+
+def _authors(document: Document) -> list[dict]:
+    speakers = [s.name for s in document.speakers.all()]
+    if speakers:
+        return [_person(name) for name in speakers]
+    return [{"literal": document.publisher}] if document.publisher else []
+
+
+def csl_item(request, document: Document, citation=None) -> dict:
+    """A CSL-JSON item: the document, or (with `citation`) the document at one quote."""
+    page = request.build_absolute_uri(document.get_absolute_url())
+    url = document.source_url or page
+    item = {
+        "id": document.slug if citation is None else f"{document.slug}-{citation.pk}",
+        # A statement or report, not an article: Zotero saves it as a report.
+        "type": "report",
+        "title": document.display_title,
+        "author": _authors(document),
+        "publisher": document.publisher,
+        "URL": url,
+        "language": document.language,
+        "genre": document.get_kind_display(),
+    }
+    if document.date:
+        item["issued"] = {
+            "date-parts": [[document.date.year, document.date.month, document.date.day]]
+        }
+    if document.source_url:
+        item["archive"] = "CSTO KB"
+        item["archive_location"] = page
+    if citation is not None:
+        item["note"] = f"“{citation.quote}”"
+        if citation.text_directive:
+            item["URL"] = fragment_url(url, citation.text_directive)
+    return {key: value for key, value in item.items() if value}
+
+
+@cache
+def _style(name: str) -> CitationStylesStyle:
+    # Parsing a style takes longer than formatting with it: once per process.
+    return CitationStylesStyle(str(CSL_DIR / f"{name}.csl"), validate=False)
+
+
+def formatted(items: list[dict]) -> dict[str, list[str]]:
+    """Each style's bibliography entries (HTML, citeproc-py escapes the data) in item order."""
+    result = {}
+    for name, label in STYLES.items():
+        bibliography = CitationStylesBibliography(_style(name), CiteProcJSON(items), formatter.html)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        result[label] = [
+            "".join(str(part) for part in entry) for entry in bibliography.bibliography()
+        ]
+    return result
+
+
+def _name(author: dict) -> str:
+    return author.get("literal") or f"{author['family']}, {author['given']}"
+
+
+def author_name(author: dict) -> str:
+    """As written: "Sergey Lavrov", or the institution's name."""
+    return author.get("literal") or f"{author['given']} {author['family']}"
+
+
+def to_ris(items: list[dict]) -> str:
+    entries = []
+    for item in items:
+        entry = {
+            "type_of_reference": "RPRT",
+            "id": item["id"],
+            "title": item["title"],
+            "authors": [_name(a) for a in item.get("author", [])],
+            "publisher": item.get("publisher", ""),
+            "urls": [item["URL"]],
+            "language": item.get("language", ""),
+            "type_of_work": item.get("genre", ""),
+        }
+        if "issued" in item:
+            year, month, day = item["issued"]["date-parts"][0]
+            entry["year"] = str(year)
+            entry["date"] = f"{year:04d}/{month:02d}/{day:02d}"
+        if "note" in item:
+            entry["notes"] = [item["note"]]
+        entries.append({k: v for k, v in entry.items() if v})
+    return rispy.dumps(entries)
+
+
+def _braced(text: str) -> str:
+    # BibTeX's specials: a title keeps its capitals and an institution stays one name.
+    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
+
+
+def to_bibtex(items: list[dict]) -> str:
+    database = BibDatabase()
+    for item in items:
+        authors = " and ".join(
+            f"{{{_braced(a['literal'])}}}" if "literal" in a else _braced(_name(a))
+            for a in item.get("author", [])
+        )
+        entry = {
+            "ENTRYTYPE": "techreport",
+            "ID": item["id"],
+            "title": f"{{{_braced(item['title'])}}}",
+            "author": authors,
+            "institution": _braced(item.get("publisher", "")),
+            "type": _braced(item.get("genre", "")),
+            "url": item["URL"],
+            "language": item.get("language", ""),
+            "note": _braced(item.get("note", "")),
+        }
+        if "issued" in item:
+            year, month, day = item["issued"]["date-parts"][0]
+            entry["year"], entry["month"], entry["day"] = str(year), str(month), str(day)
+        database.entries.append({k: v for k, v in entry.items() if v})
+    writer = BibTexWriter()
+    writer.order_entries_by = None  # the order given: newest first, as lists show them
+    return bibtexparser.dumps(database, writer)
+
+
+def presidency_sources(presidency):
+    """The chairmanship's bibliography: its documents and every document quoted for it."""
+    cited = of_presidency(presidency).values("document_id")
+    return (
+        Document.objects.filter(Q(presidency=presidency) | Q(pk__in=cited))
+        .prefetch_related("speakers")
+        .defer("text", "raw_text")
+    )
