@@ -5,7 +5,10 @@ One CSL-JSON item per document is the single source; the other formats are deriv
 A document's author is its speakers, else the institution that issued it.
 """
 
-from functools import cache
+import hashlib
+import json
+from functools import cache as once
+from html import escape
 from pathlib import Path
 
 import bibtexparser
@@ -20,6 +23,7 @@ from citeproc import (
     formatter,
 )
 from citeproc.source.json import CiteProcJSON
+from django.core.cache import cache
 from django.db.models import Q
 
 from documents.fragments import fragment_url
@@ -27,6 +31,7 @@ from documents.models import Document
 
 from .annotations import of_presidency
 
+REFERENCES_CACHE_SECONDS = 7 * 24 * 3600
 CSL_DIR = Path(__file__).resolve().parent / "csl"
 STYLES = {"apa": "APA", "chicago-author-date": "Chicago"}
 MEDIA_TYPES = {
@@ -77,23 +82,66 @@ def csl_item(request, document: Document, citation=None) -> dict:
     return {key: value for key, value in item.items() if value}
 
 
-@cache
+@once
 def _style(name: str) -> CitationStylesStyle:
     # Parsing a style takes longer than formatting with it: once per process.
     return CitationStylesStyle(str(CSL_DIR / f"{name}.csl"), validate=False)
 
 
+def _escaped(value):
+    # citeproc-py's HTML formatter writes the data as it is: markup in a title must not run.
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    return value
+
+
 def formatted(items: list[dict]) -> dict[str, list[str]]:
-    """Each style's bibliography entries (HTML, citeproc-py escapes the data) in item order."""
+    """Each style's bibliography entries as HTML (the data escaped first), in item order."""
     result = {}
+    source = [_escaped(item) for item in items]
     for name, label in STYLES.items():
-        bibliography = CitationStylesBibliography(_style(name), CiteProcJSON(items), formatter.html)
+        bibliography = CitationStylesBibliography(
+            _style(name), CiteProcJSON(source), formatter.html
+        )
         for item in items:
             bibliography.register(Citation([CitationItem(item["id"])]))
         result[label] = [
             "".join(str(part) for part in entry) for entry in bibliography.bibliography()
         ]
     return result
+
+
+def references(item: dict) -> dict[str, str]:
+    """One item's APA and Chicago entries, cached under a digest of the item.
+
+    citeproc-py takes about 0.1 s per style and entry; the digest changes with the data, so an
+    edit needs no invalidation.
+    """
+    digest = hashlib.sha256(json.dumps(item, sort_keys=True).encode()).hexdigest()
+    key = f"csl-references:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = {label: entries[0] for label, entries in formatted([item]).items()}
+        cache.set(key, found, REFERENCES_CACHE_SECONDS)
+    return found
+
+
+def quote_references(document_item: dict, citation) -> dict[str, str]:
+    """A quote's entries: its document's, pointing at the passage (a text-fragment URL).
+
+    Both styles print the URL and no note, so the document's rendering with the URL swapped
+    is what citeproc-py gives for the quote's own item, at no cost per quote.
+    """
+    entries = references(document_item)
+    if not citation.text_directive:
+        return entries
+    url = document_item["URL"]
+    passage = fragment_url(url, citation.text_directive)
+    return {label: html.replace(escape(url), escape(passage)) for label, html in entries.items()}
 
 
 def _name(author: dict) -> str:

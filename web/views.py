@@ -142,10 +142,12 @@ def document_detail(request, slug):
             selectors.versions_of(document.work).exclude(pk=document.pk)[:VERSIONS_ON_WORK]
         )
     item = citing.csl_item(request, document)
+    for citation in citations:
+        citation.references = citing.quote_references(item, citation)
     context = {
         "document": document,
         "siblings": siblings,
-        "references": citing.formatted([item]),
+        "references": citing.references(item),
         "citation_meta": {
             "authors": [citing.author_name(a) for a in item.get("author", [])],
             "url": item["URL"],

@@ -151,3 +151,37 @@ def test_bibtex_specials_in_a_title_stay_text(db, client):
         client.get(f"/documents/{document.slug}/cite.bib").content.decode()
     ).entries[0]
     assert "Plan" in record["title"] and "100" in record["title"]
+
+
+def test_each_quote_on_its_document_page_shows_its_own_apa_and_chicago(seed, client, rf):
+    from provenance import citing
+
+    request = rf.get("/", HTTP_HOST="testserver")
+    document = Document.objects.filter(citations__isnull=False).first()
+    html = client.get(document.get_absolute_url()).content.decode()
+    for citation in document.citations.all():
+        item = citing.csl_item(request, document, citation)
+        # What citeproc-py gives for the quote's own item is what the page shows for it.
+        rendered = citing.formatted([item])
+        block = html.split(f'id="cite-quote-{citation.pk}"', 1)[1].split("</details>", 1)[0]
+        for style in ("APA", "Chicago"):
+            assert rendered[style][0] in block
+            assert "#:~:text=" in rendered[style][0]
+
+
+def test_quotes_elsewhere_lead_to_their_reference_on_the_document_page(seed, client):
+    citation = Citation.objects.filter(priority__isnull=False).select_related("priority").first()
+    html = client.get(citation.priority.get_absolute_url()).content.decode()
+    anchor = f"{citation.document.get_absolute_url()}#cite-quote-{citation.pk}"
+    assert f'href="{anchor}"' in html
+    assert f'id="cite-quote-{citation.pk}"' in client.get(anchor.split("#")[0]).content.decode()
+
+
+def test_markup_in_a_title_is_escaped_in_the_references(db, client):
+    from tests.factories import DocumentFactory
+
+    document = DocumentFactory(title="Statement <b>bold</b> & co")
+    html = client.get(document.get_absolute_url()).content.decode()
+    section = html.split('class="cite"', 1)[1].split("</section>", 1)[0]
+    assert "<b>bold</b>" not in section
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in section

@@ -1,6 +1,7 @@
 """Text-fragment links open a page scrolled to the quoted passage, in Chromium."""
 
 import pytest
+from django.core.cache import cache
 
 from documents.models import Citation
 
@@ -39,7 +40,10 @@ def test_the_official_link_opens_the_publisher_page_at_the_passage(live_site, pa
     citation = deepest_citation()
     document = citation.document
     official = "https://en.odkb-csto.org/news/news_odkb/example/"
-    type(document).objects.filter(pk=document.pk).update(source_url=official)
+    document.source_url = official
+    document.save()
+    # The revision number restarts with each test's database: drop what an earlier test cached.
+    cache.clear()
     # The publisher's page, served locally: its own markup around the same text.
     body = "".join(f"<p>{p}</p>" for p in document.paragraphs())
     page.route(
@@ -53,6 +57,9 @@ def test_the_official_link_opens_the_publisher_page_at_the_passage(live_site, pa
     page.set_viewport_size({"width": 900, "height": 500})
     page.goto(live_site.url + document.get_absolute_url())
     href = f"{official}#:~:{citation.text_directive}"
-    assert page.locator(f'a.passage-link[href="{href}"]').count() >= 1
+    hrefs = page.locator("a.passage-link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert href in hrefs
     page.goto(href)
     page.wait_for_function(SCROLLED_TO, arg=citation.quote[:40], timeout=10_000)
