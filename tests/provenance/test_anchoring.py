@@ -77,11 +77,12 @@ def test_admin_refuses_the_edit_and_lists_the_citations_on_the_form(editor_clien
 
 
 def test_api_refuses_the_edit_with_a_field_error(cited, editor):
-    from rest_framework.authtoken.models import Token
+    from knox.models import get_token_model
     from rest_framework.test import APIClient
 
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    _, token = get_token_model().objects.create(user=editor, name="tests")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     response = client.patch(
         f"/api/v1/documents/{cited.document.slug}/", {"text": "Nothing quoted."}, format="json"
     )

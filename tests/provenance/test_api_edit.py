@@ -1,7 +1,7 @@
 """Editing a document through the API re-anchors its citations, in every format the API speaks."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 from rest_framework.test import APIClient
 
 from documents.models import Citation, Document
@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_api(editor):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    _, token = get_token_model().objects.create(user=editor, name="tests")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 
