@@ -17,6 +17,8 @@ from simple_history.models import HistoricalRecords
 
 from cstokb.models import TimeStampedModel
 
+from .fragments import text_directive
+
 # RFC 3986: the characters a URI may hold, and % only as the start of an escape. Django's
 # URLValidator also takes `<`, `"`, spaces' cousins and non-ASCII text, which the API's
 # schema (format `uri`) does not allow.
@@ -31,7 +33,6 @@ def validate_uri_characters(value: str) -> None:
             code="invalid",
         )
 
-from .fragments import text_directive
 
 PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 
