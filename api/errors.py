@@ -66,9 +66,10 @@ class APILanguageMiddleware:
         if not is_api(request):
             return self.get_response(request)
         language = translation.get_language_from_request(request, check_path=False)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # override, not activate: the thread's language is given back after the response.
+        with translation.override(language):
+            response = self.get_response(request)
         response.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Accept-Language"])
         return response
