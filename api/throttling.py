@@ -29,4 +29,6 @@ class AnonWindowThrottle(AnonRateThrottle):
         return self.usage is None or not self.usage["should_limit"]
 
     def wait(self) -> float | None:
-        return max(0, self.usage["time_left"]) if self.usage else None
+        # At least a second: django-ratelimit gives 0 in the window's last second, and DRF
+        # sends no Retry-After for a wait of 0.
+        return max(1, self.usage["time_left"]) if self.usage else None

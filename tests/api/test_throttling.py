@@ -118,3 +118,24 @@ def test_the_api_counts_each_client_once_per_request(seed, api):
         rate=(rate.num_requests, rate.duration),
     )
     assert usage["count"] == 6
+
+
+def test_a_429_in_the_windows_last_second_still_says_when_to_retry(seed, api, monkeypatch):
+    import django_ratelimit.core
+
+    original = AnonRateThrottle.THROTTLE_RATES
+    AnonRateThrottle.THROTTLE_RATES = {"anon": "1/minute"}
+    real_get_usage = django_ratelimit.core.get_usage
+
+    def last_second(*args, **kwargs):
+        usage = real_get_usage(*args, **kwargs)
+        return usage and {**usage, "time_left": 0}
+
+    monkeypatch.setattr("api.throttling.get_usage", last_second)
+    try:
+        codes = [api.get("/api/v1/themes/", {"n": n}).status_code for n in range(2)]
+        response = api.get("/api/v1/themes/", {"n": 2})
+    finally:
+        AnonRateThrottle.THROTTLE_RATES = original
+    assert codes[0] == 200 and response.status_code == 429
+    assert response["Retry-After"] == "1"
