@@ -125,6 +125,19 @@ def editor_client(client, editor):
 
 
 @pytest.fixture(autouse=True)
+def english_first():
+    """Each test starts in the default language, as each request does behind LocaleMiddleware.
+
+    A test client request to a /ru/ page leaves Russian active in the thread afterwards.
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """A fresh cache per test: cached pages, vocabularies and throttle counters start empty."""
     from django.core.cache import cache
