@@ -76,14 +76,8 @@ def test_admin_refuses_the_edit_and_lists_the_citations_on_the_form(editor_clien
     assert Document.objects.get(pk=cited.document.pk).text == TEXT
 
 
-def test_api_refuses_the_edit_with_a_field_error(cited, editor):
-    from knox.models import get_token_model
-    from rest_framework.test import APIClient
-
-    client = APIClient()
-    _, token = get_token_model().objects.create(user=editor, name="tests")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
-    response = client.patch(
+def test_api_refuses_the_edit_with_a_field_error(cited, editor_api):
+    response = editor_api.patch(
         f"/api/v1/documents/{cited.document.slug}/", {"text": "Nothing quoted."}, format="json"
     )
     assert response.status_code == 400

@@ -1,20 +1,10 @@
 """Editing a document through the API re-anchors its citations, in every format the API speaks."""
 
 import pytest
-from knox.models import get_token_model
-from rest_framework.test import APIClient
 
 from documents.models import Citation, Document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_api(editor):
-    client = APIClient()
-    _, token = get_token_model().objects.create(user=editor, name="tests")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
-    return client
 
 
 @pytest.mark.parametrize("suffix", ["", "?format=csv"])
