@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from tests.seed import load_fixtures
+
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
@@ -19,10 +21,6 @@ def pytest_configure(config):
     """
     if not hasattr(config, "workerinput"):
         call_command("collectstatic", interactive=False, verbosity=0)
-
-
-def seed_fixtures() -> list[str]:
-    return sorted(str(p) for p in (settings.BASE_DIR / "fixtures").glob("*.json"))
 
 
 # The seed's rows as the first load in this process left them, model by model in the order
@@ -39,8 +37,7 @@ def _load_seed() -> None:
         if m._meta.managed and not m._meta.proxy
     ]
     before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in models}
-    fixtures = seed_fixtures()
-    call_command("loaddata", *fixtures, verbosity=0)
+    fixtures = load_fixtures()
     call_command("record_missing_history", verbosity=0)
     labels = list(
         dict.fromkeys(o["model"] for f in fixtures for o in json.loads(Path(f).read_text()))
@@ -79,6 +76,12 @@ def seed(db):
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [m for m, _ in _seed_rows]):
             cursor.execute(sql)
+
+
+@pytest.fixture
+def render_every_time(settings):
+    """Measure the views, not the whole-page cache in front of them (tested in tests/pagecache)."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture

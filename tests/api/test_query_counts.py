@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from presidencies.models import Priority
 from tests.web.test_query_counts import multiply_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("render_every_time")]
 
 BOUND = 12
 
@@ -30,11 +30,6 @@ ENDPOINTS = [
     "/api/v1/citations/",
     "/api/v1/documents/?format=csv",
 ]
-
-
-@pytest.fixture(autouse=True)
-def no_response_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 def count(client, url: str) -> int:

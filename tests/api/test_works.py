@@ -92,8 +92,7 @@ def test_an_editor_creates_a_work_and_cannot_delete_one_with_versions(seed, edit
 
 
 @pytest.mark.parametrize("url", ["/api/v1/works/", f"/api/v1/works/{WORK}/"])
-def test_work_endpoints_keep_their_query_count(seed, api, settings, url):
-    settings.PAGE_CACHE_ENABLED = False
+def test_work_endpoints_keep_their_query_count(seed, api, render_every_time, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

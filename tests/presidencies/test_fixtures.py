@@ -6,11 +6,11 @@ import pathlib
 import re
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from documents.models import Citation, Document, text_fingerprint
 from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
+from tests.seed import load_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,7 @@ def test_every_citation_passes_model_validation(seed):
 
 def test_loading_the_fixtures_twice_changes_nothing(seed):
     before = dump()
-    fixtures = sorted(str(p) for p in (settings.BASE_DIR / "fixtures").glob("*.json"))
-    call_command("loaddata", *fixtures, verbosity=0)
+    load_fixtures()
     assert dump() == before
 
 

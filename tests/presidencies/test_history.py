@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from documents.models import Document
@@ -14,13 +13,9 @@ from presidencies.management.commands.record_missing_history import (
 )
 from presidencies.models import Presidency, Priority, Summit
 from tests.factories import DocumentFactory, PriorityFactory
+from tests.seed import load_fixtures
 
 pytestmark = pytest.mark.django_db
-
-
-def load_fixtures() -> None:
-    fixtures = sorted(str(p) for p in (settings.BASE_DIR / "fixtures").glob("*.json"))
-    call_command("loaddata", *fixtures, verbosity=0)
 
 
 def record() -> str:

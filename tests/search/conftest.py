@@ -5,9 +5,8 @@ from django.db import connection
 
 
 @pytest.fixture(autouse=True)
-def render_every_time(settings):
-    """Test the search views themselves, not the whole-page cache in front of them."""
-    settings.PAGE_CACHE_ENABLED = False
+def views_not_the_page_cache(render_every_time):
+    """Test the search views themselves."""
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import os
 import pathlib
 
 import pytest
-from django.core.management import call_command
+
+from tests.seed import load_fixtures
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -44,8 +45,7 @@ def live_site(live_server, settings, transactional_db):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    fixtures = sorted(str(p) for p in (settings.BASE_DIR / "fixtures").glob("*.json"))
-    call_command("loaddata", *fixtures, verbosity=0)
+    load_fixtures()
     ARTIFACTS.mkdir(exist_ok=True)
     return live_server
 
@@ -57,6 +57,5 @@ def artifacts() -> pathlib.Path:
 
 
 @pytest.fixture(autouse=True)
-def render_every_time(settings):
-    """Measure the views, not the whole-page cache in front of them (tested in tests/pagecache)."""
-    settings.PAGE_CACHE_ENABLED = False
+def views_not_the_page_cache(render_every_time):
+    """Every test here measures the views themselves."""

@@ -20,8 +20,7 @@ VALUES = st.one_of(
 
 
 @pytest.fixture
-def visitor(seed, settings):
-    settings.PAGE_CACHE_ENABLED = False
+def visitor(seed):
     return Client(raise_request_exception=False)
 
 
