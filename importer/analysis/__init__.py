@@ -12,6 +12,8 @@ functions in `chairmanships` and `places` read the database.
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils.translation import gettext as _
 
 from .. import html
@@ -27,6 +29,7 @@ from .base import (
 from .chairmanships import find_presidency, find_presidency_with_note, presidency_named_in
 from .cleaning import _normalise, _split, clean, extract_title, reflow
 from .dates import full_dates, is_dateline
+from .meetings import YESTERDAY, propose_meeting
 from .metadata import find_date, find_kind, find_publisher, yearless_date
 from .people import (
     NOT_NAMES,
@@ -37,7 +40,7 @@ from .people import (
     unknown_speakers,
 )
 from .places import find_place, find_summit
-from .posts import people_by_post
+from .posts import people_by_post, russian_people_by_post
 from .proposals import propose_chairmanship
 from .sentences import PRIORITY_MARKERS, sentences
 from .themes import best_theme, theme_hits
@@ -70,6 +73,18 @@ __all__ = [
     "unknown_speakers",
     "yearless_date",
 ]
+
+
+def propose_new_meeting(text: str, day):
+    """The meeting the text states as held, unless the knowledge base has a meeting of that
+    kind on that day."""
+    from presidencies.models import Summit
+
+    cities = set(Summit.objects.exclude(city="").values_list("city", flat=True))
+    proposal = propose_meeting(text, day, cities)
+    if proposal and Summit.objects.filter(kind=proposal.kind, date=proposal.date).exists():
+        return None
+    return proposal
 
 
 def analyse(raw: str) -> Analysis:
@@ -108,7 +123,9 @@ def analyse(raw: str) -> Analysis:
         searched, officials, title_length=title_length, transcript=transcript
     )
     result.unknown_people = find_unknown_people(searched, officials, covered)
-    for name, post in people_by_post(searched, covered, NOT_NAMES):
+    by_post = people_by_post(searched, covered, NOT_NAMES)
+    by_post += russian_people_by_post(searched, covered)
+    for name, post in by_post:
         if is_known(name, officials):
             continue
         if name not in result.unknown_people:
@@ -118,7 +135,18 @@ def analyse(raw: str) -> Analysis:
         searched, result.unknown_people, title_length=title_length, transcript=transcript
     )
 
-    result.summit = find_summit(result.date, searched, find_place(raw))
+    place = find_place(raw)
+    result.summit = find_summit(result.date, searched, place)
+    if result.summit is None and result.date is not None and YESTERDAY.search(searched):
+        # "Yesterday the session of the Council closed in Moscow": the day before the text's.
+        result.summit = find_summit(result.date - datetime.timedelta(days=1), searched, place)
+    if result.summit is None:
+        result.proposed_summit = propose_new_meeting(searched, result.date)
+        if result.proposed_summit:
+            result.notes.append(
+                f"The text states the meeting {result.proposed_summit}, which the knowledge "
+                f"base lacks (“{result.proposed_summit.quote}”): proposed."
+            )
     if result.date is not None:
         result.presidency, note = find_presidency_with_note(result.date)
         result.notes += [note] if note else []

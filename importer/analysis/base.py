@@ -43,6 +43,8 @@ class Analysis:
     summit: object | None = None
     # A chairmanship the text states that the knowledge base lacks (proposals.py).
     proposed_presidency: object | None = None
+    # A meeting the text states as held that the knowledge base lacks (meetings.py).
+    proposed_summit: object | None = None
     themes: list[ThemeHit] = field(default_factory=list)
     priorities: list[Candidate] = field(default_factory=list)
     # What was inferred rather than read, for the review and the document's editorial note.
@@ -76,6 +78,18 @@ class Analysis:
                     "quote": self.proposed_presidency.quote,
                 }
                 if self.proposed_presidency
+                else None
+            ),
+            "proposed_summit": (
+                {
+                    "kind": self.proposed_summit.kind,
+                    "city": self.proposed_summit.city,
+                    "date": self.proposed_summit.date.isoformat(),
+                    "title": self.proposed_summit.title,
+                    "quote": self.proposed_summit.quote,
+                    "instruments": list(self.proposed_summit.instruments),
+                }
+                if self.proposed_summit
                 else None
             ),
             "themes": [h.theme.slug for h in self.themes],

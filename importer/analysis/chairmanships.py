@@ -54,10 +54,39 @@ ORGANISATION = re.compile(
 )
 
 
-def _between(s: str, a: tuple[int, int], b: tuple[int, int]) -> str:
-    """The words between two spans of `s`, the organisation's name left out."""
+STATE_WORDS = re.compile(r"\b(?:Republic|Federation)\b|(?<!\w)(?:Республик|Федераци)\w*")
+
+
+def _between(s: str, a: tuple[int, int], b: tuple[int, int], patterns=()) -> str:
+    """The words between two spans of `s`, the organisation's and the states' names left out
+    ("chairmanship of the Kyrgyz Republic in the CSTO in 2025")."""
     between = s[a[1] : b[0]] if a[1] <= b[0] else s[b[1] : a[0]]
-    return ORGANISATION.sub(" ", between)
+    for pattern in patterns:
+        between = pattern.sub(" ", between)
+    return STATE_WORDS.sub(" ", ORGANISATION.sub(" ", between))
+
+
+def state_patterns(states) -> dict:
+    """{member state: a pattern of its names, adjectives and Russian forms}."""
+    patterns = {}
+    for state in states:
+        forms = sorted({state.name, *DEMONYMS.get(state.slug, ())}, key=len, reverse=True)
+        alternatives = [re.escape(f) for f in forms]
+        if state.slug in RUSSIAN_FORMS:
+            alternatives.append(RUSSIAN_FORMS[state.slug])
+        patterns[state] = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    return patterns
+
+
+def years_of_chairmanship(sentence: str, patterns) -> set[int]:
+    """The years the sentence gives a chairmanship ("the 2026 CSTO Presidency")."""
+    return {
+        int(year[0])
+        for word in PRESIDENCY_WORD.finditer(sentence)
+        for year in YEAR.finditer(sentence)
+        if len(_between(sentence, word.span(), year.span(), patterns.values()).split())
+        <= YEAR_DISTANCE
+    }
 
 
 def presidency_named_in(text: str) -> tuple[object | None, str]:
@@ -71,25 +100,13 @@ def presidency_named_in(text: str) -> tuple[object | None, str]:
     """
     from presidencies.models import MemberState, Presidency
 
-    states = list(MemberState.objects.all())
-    patterns = {}
-    for state in states:
-        forms = sorted({state.name, *DEMONYMS.get(state.slug, ())}, key=len, reverse=True)
-        alternatives = [re.escape(f) for f in forms]
-        if state.slug in RUSSIAN_FORMS:
-            alternatives.append(RUSSIAN_FORMS[state.slug])
-        patterns[state] = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    patterns = state_patterns(MemberState.objects.all())
     named: dict[tuple, str] = {}
     for sentence in sentences(text):
         if not PRESIDENCY_WORD.search(sentence):
             continue
         chairs = [state for state, pattern in patterns.items() if pattern.search(sentence)]
-        years = {
-            year[0]
-            for word in PRESIDENCY_WORD.finditer(sentence)
-            for year in YEAR.finditer(sentence)
-            if len(_between(sentence, word.span(), year.span()).split()) <= YEAR_DISTANCE
-        }
+        years = years_of_chairmanship(sentence, patterns)
         if len(chairs) == 1 and len(years) == 1:
             named.setdefault((chairs[0], int(years.pop())), sentence)
     if not named:

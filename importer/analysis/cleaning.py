@@ -38,6 +38,12 @@ BOILERPLATE_LINES = [
         r"|версия для слабовидящих|размер шрифта:?|обратная связь",
         # A breadcrumb ending in its separator: "Events /", "News / Politics /".
         r"(?:\w[\w’'\- ]{0,30}\s*[/›»>]\s*)+",
+        # Widgets around an article: counts of comments, most-read lists, comment forms.
+        r"(?:comments?|комментари[ий]\w*)\s*\(\d+\)|\d+\s+(?:comments?|комментари\w*)"
+        r"|leave a (?:comment|reply)|post comment|most (?:read|popular|viewed)|popular"
+        r"|самое (?:читаемое|популярное)|оставить комментарий",
+        # Wire credits: "(Reporting by …; editing by …)".
+        r"\(?(?:reporting|writing|editing|additional reporting) by\b.{0,120}\)?",
     )
 ]
 # Share bars: short lines of social network names, whatever introduces them.
@@ -107,6 +113,12 @@ def _is_share_bar(line: str) -> bool:
         return False
     named = sum(w in NETWORKS for w in words)
     return named >= 2 and all(w in NETWORKS or w in SHARE_FILLER for w in words)
+
+
+def _is_network(line: str) -> bool:
+    """A line that is only a social network's name or a share prompt ("Telegram", "Share:")."""
+    words = [w.strip(":,|·•/").casefold() for w in line.split()]
+    return 0 < len(words) <= 2 and all(w in NETWORKS for w in words if w)
 
 
 def _is_furniture(line: str) -> bool:
@@ -192,15 +204,33 @@ def _looks_like_title(line: str, following: list[str]) -> bool:
 
 def _split(raw: str) -> tuple[str, list[str]]:
     """(title, paragraphs) of a raw page."""
+    _headings, title, lines = _parts(raw)
+    return title, lines
+
+
+def site_heading(raw: str) -> str:
+    """The first of the headings above a page's title, which names the site ("Steppe News",
+    "Ministry of Foreign Affairs of the Republic of Belarus"); empty when there is none."""
+    headings, title, _lines = _parts(raw)
+    if not (title and headings):
+        return ""
+    site = headings[0]
+    return site.title() if site.isupper() else site
+
+
+def _parts(raw: str) -> tuple[list[str], str, list[str]]:
+    """(headings above the title, title, paragraphs) of a raw page."""
     raw = reflow(DATE_MARKER.sub("", raw, count=1))
     lines: list[str] = []
-    for original in raw.splitlines():
-        line = _normalise(original)
-        if not line:
-            continue
+    page = [x for x in (_normalise(o) for o in raw.splitlines()) if x]
+    for index, line in enumerate(page):
         if TAIL_MARKERS.match(line):
             break
         if _is_furniture(line):
+            continue
+        # A share bar laid out one network per line: a network's name beside another.
+        neighbours = page[max(0, index - 1) : index] + page[index + 1 : index + 2]
+        if _is_network(line) and any(_is_network(n) or _is_share_bar(n) for n in neighbours):
             continue
         if _is_menu(line) or (not lines and SITE_TAGLINE.match(line) and len(line.split()) <= 10):
             continue
@@ -209,14 +239,21 @@ def _split(raw: str) -> tuple[str, list[str]]:
         lines.append(line)
     # Of the headings above the first paragraph, the last is the title; the ones before
     # it name the site or its sections.
+    # A one-word line above the first paragraph labels a section ("Speeches", "News").
+    first_paragraph = next(
+        (i for i, x in enumerate(lines) if len(x.split()) > 1 and not _is_heading(x)), len(lines)
+    )
+    lines = [x for i, x in enumerate(lines) if i >= first_paragraph or len(x.split()) > 1]
     lead = 0
     while lead < len(lines) - 1 and _is_heading(lines[lead]) and _is_heading(lines[lead + 1]):
         lead += 1
     title = ""
+    headings: list[str] = []
     if lead < len(lines) - 1 and _looks_like_title(lines[lead], lines[lead + 1 :]):
         title = lines[lead]
+        headings = lines[:lead]
         lines = lines[lead + 1 :]
-    return title, lines
+    return headings, title, lines
 
 
 def clean(raw: str) -> str:

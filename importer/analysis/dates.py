@@ -67,9 +67,22 @@ FULL_DATE_PATTERNS = [
     ),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d])"),
 ]
+# "January 10." and "10 января." (day first, as in Russian and British datelines).
 YEARLESS_DATE = re.compile(
-    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})", re.IGNORECASE
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})"
+    r"|(?<![\w.])(?P<day2>\d{1,2})\s+"
+    + _MONTH.replace("month", "month2")
+    + r"(?![\w.]*,?\s+\d{4})",
+    re.IGNORECASE,
 )
+
+
+def yearless_parts(m: re.Match) -> tuple[int, int]:
+    """(month, day) of a YEARLESS_DATE match."""
+    month = m["month"] or m["month2"]
+    return MONTHS[month.lower().rstrip(".")], int(m["day"] or m["day2"])
+
+
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*", re.IGNORECASE)
 
 
@@ -100,6 +113,13 @@ def full_dates(s: str) -> list[tuple[int, int, datetime.date]]:
     return result
 
 
+POSTED = re.compile(
+    r"^\s*(?:posted|published|updated|опубликовано|обновлено|дата публикации)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(r"\s+(?:by|автор:?)\s+\S.{0,60}$", re.IGNORECASE)
+
+
 def is_dateline(line: str) -> datetime.date | None:
     """The date of a line that is only a date, with perhaps a time and a place."""
     if len(line) > 100:  # a date, a time and three words are shorter: a paragraph
@@ -108,7 +128,10 @@ def is_dateline(line: str) -> datetime.date | None:
     if len(dates) != 1:
         return None
     start, end, d = dates[0]
-    rest = (line[:start] + " " + line[end:]).strip()
+    # "Posted on 2 December 2020 by Aliya K.", "Опубликовано 12 ноября 2026 г."
+    head = POSTED.sub("", line[:start])
+    tail = BYLINE.sub("", line[end:]) if head != line[:start] else line[end:]
+    rest = (head + " " + tail).strip()
     rest = re.sub(r"\d{1,2}:\d{2}", " ", rest)
     rest = re.sub(r"(?<!\w)(?:года|г\.)", " ", rest)  # "10 января 2026 года", "… 2025 г."
     rest = re.sub(r"[,.|–—\-/()]", " ", rest)

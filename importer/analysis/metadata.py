@@ -7,8 +7,19 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .cleaning import TAIL_MARKERS, _normalise, _split, clean
-from .dates import DATE_MARKER, MONTHS, YEAR, YEARLESS_DATE, _make_date, full_dates, is_dateline
+from .cleaning import TAIL_MARKERS, _normalise, _split, clean, site_heading
+from .dates import (
+    DATE_MARKER,
+    YEAR,
+    YEARLESS_DATE,
+    _make_date,
+    full_dates,
+    is_dateline,
+    yearless_parts,
+)
+
+DATELINE_PLACE = re.compile(r"^\s*(?:[^\W\d_][\w\-]*\s*){1,3},\s*$")
+DATELINE_AFTER = re.compile(r"\s*(?:года|г\.)?\s*[/–—\-(|:.]")
 
 
 def find_date(raw: str) -> datetime.date | None:
@@ -36,14 +47,18 @@ def find_date(raw: str) -> datetime.date | None:
         return None
     lead = paragraphs[0]
     # "ASTANA, Nov. 27, 2025 /Kazinform/ – …" or "27.11.2025 – …" at the head of the text.
+    # A date opening a sentence ("On 1 January 2026 the chairmanship passed …") is the
+    # event's, not the dateline's: a dateline's date follows a place or precedes a dash.
     head = lead[:60]
-    for start, _end, d in full_dates(head):
-        if start < 40:
+    for start, end, d in full_dates(head):
+        if start < 40 and (
+            DATELINE_PLACE.match(head[:start]) or DATELINE_AFTER.match(head[end : end + 12])
+        ):
             return d
     # "MOSCOW, January 1. /TASS/." – only when a full date in the text gives the year.
     m = YEARLESS_DATE.search(lead[:60])
     if m:
-        month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+        month, day = yearless_parts(m)
         for _s, _e, d in full_dates("\n".join(paragraphs)):
             if (d.month, d.day) == (month, day):
                 return d
@@ -63,7 +78,8 @@ def yearless_date(raw: str) -> tuple[datetime.date | None, str]:
     if len(years) != 1:
         return None, ""
     year = years.pop()
-    day = _make_date(str(year), str(MONTHS[m["month"].lower().rstrip(".")]), m["day"])
+    month, day_of_month = yearless_parts(m)
+    day = _make_date(str(year), str(month), str(day_of_month))
     if day is None:
         return None, ""
     return day, _(
@@ -73,19 +89,36 @@ def yearless_date(raw: str) -> tuple[datetime.date | None, str]:
 
 # --------------------------------------------------------------------------- metadata
 
-AGENCY = re.compile(r"/\s*([A-Z][A-Za-z\-]{1,20})\s*/")
+AGENCY = re.compile(r"/\s*([^\W\d_][\w\-]{1,20})\s*/")
+# "© 2005–2020 The Ministry of Foreign Affairs of the Russian Federation", "© 2024 Kazinform.
+# All rights reserved."
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[–—-]\s*\d{4})?\s*)?(?P<name>[^.|©]{2,100}?)"
+    r"\s*(?:[.,]\s*(?:all rights reserved|все права защищены|use of\b|reproduction\b).*)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _copyright_holder(raw: str) -> str:
+    for line in reversed(raw.splitlines()):
+        m = COPYRIGHT.match(_normalise(line))
+        if m and not re.search(r"\d", m["name"]):
+            return m["name"].strip()
+    return ""
 
 
 def find_publisher(raw: str) -> str:
+    """The publisher a pasted page names: its wire marker ("/TASS/", "/EurasiaWire/"), the
+    site's name above the title, or the holder of its copyright."""
     if "/TASS/" in raw:
         return "TASS"
     if re.search(r"official website of the president of russia", raw, re.I):
         return "Official website of the President of Russia"
     head = clean(raw)[:200]
-    m = re.match(r"^[A-Z][A-Za-z\- ]+,[^/]{3,40}" + AGENCY.pattern, head)
+    m = re.match(r"^[^\W\d_][\w\- ]+,[^/]{3,40}" + AGENCY.pattern, head)
     if m:
         return m.group(1)
-    return ""
+    return site_heading(raw) or _copyright_holder(raw)
 
 
 THIRD_PERSON = re.compile(

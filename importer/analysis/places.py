@@ -7,7 +7,7 @@ import re
 
 from .cleaning import TAIL_MARKERS, _normalise, _split
 from .dates import _MONTH, full_dates, is_dateline
-from .people import _alias_pattern
+from .meetings import MEETING_PATTERNS, city_named
 
 # Words that stand beside a date in a header but name no place.
 NOT_PLACES = {"Published", "Updated", "Posted", "Date", "Modified", "Created", "Last", "Time"}
@@ -40,23 +40,13 @@ def find_place(raw: str) -> str:
     return ""
 
 
-def _names(text: str, words: str) -> bool:
-    return bool(_alias_pattern(words).search(text))
-
-
-# How a text names a meeting of each kind, for meetings whose place is not recorded.
-MEETING_WORDS = {
-    "csc": r"Collective Security Council|summit",
-    "cfm": r"Council of (?:the )?Foreign Ministers|foreign ministers|ministerial",
-    "cdm": r"Council of (?:the )?Defen[cs]e Ministers|defen[cs]e ministers",
-    "cssc": r"Secretaries of (?:the )?Security Councils",
-    "forum": r"forum",
-}
+def _names(text: str, city: str) -> bool:
+    return city_named(text, city)
 
 
 def _names_meeting(text: str, summit) -> bool:
-    words = MEETING_WORDS.get(summit.kind)
-    if words and re.search(r"\b(?:" + words + r")\b", text, re.IGNORECASE):
+    pattern = MEETING_PATTERNS.get(summit.kind)
+    if pattern and pattern.search(text):
         return True
     return summit.title.lower() in text.lower()
 

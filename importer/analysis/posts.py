@@ -91,3 +91,62 @@ def people_by_post(text: str, covered, not_names: set[str]) -> list[tuple[str, s
         if post and name not in found:
             found[name] = post
     return list(found.items())
+
+
+# Russian posts, the noun in the nominative ("помощник президента Юрий Ушаков",
+# "Официальный представитель МИД России Мария Захарова"): the name after it is nominative
+# too. After a post in another case ("Генерального секретаря … Станислава Зася") the name
+# is declined, and is not proposed in a form the editor would have to correct.
+RU_POST_NOUN = re.compile(
+    r"^(?:помощник|советник|представитель|постпред|посол|министр|замминистра|секретарь|"
+    r"пресс-секретарь|председатель|директор|глава|руководитель|командующий|начальник|"
+    r"заместитель|спикер|президент|премьер-министр|премьер|спецпредставитель|генсек|"
+    r"уполномоченный|посланник|консул|губернатор|мэр)$",
+    re.IGNORECASE,
+)
+_RU_NAME_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+RU_CAPITALISED_RUN = re.compile(
+    r"(?<![\w-])" + _RU_NAME_WORD + r"(?:\s+" + _RU_NAME_WORD + r")+(?![\w-])"
+)
+# Words a Russian post is made of besides its noun: lower-case words and acronyms (МИД,
+# ОДКБ), a state's name ("России") or an adjective at the sentence's start ("Официальный").
+_RU_POST_WORD = re.compile(r"^(?:[а-яё\-]+|[А-ЯЁ]{2,}|[А-ЯЁ][а-яё\-]+)$")
+RU_NOT_NAMES = re.compile(
+    r"^(?:Росси\w*|Российск\w*|Беларус\w*|Белорусс\w*|Казахстан\w*|Кыргызстан\w*|Киргизи\w*|"
+    r"Таджикистан\w*|Армени\w*|Узбекистан\w*|Федераци\w*|Республик\w*|Президент\w*|"
+    r"Министр\w*|Генеральн\w*|Официальн\w*|Постоянн\w*|Совет\w*|Организаци\w*)$"
+)
+
+
+def _ru_post_before(text: str, start: int) -> str:
+    before = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    words = before[cut:].replace(",", " , ").split()
+    post: list[str] = []
+    for word in reversed(words):
+        if word == "," or not _RU_POST_WORD.match(word) or len(post) >= 6:
+            break
+        post.insert(0, word)
+    for i, word in enumerate(post):
+        if RU_POST_NOUN.match(word):
+            return " ".join(post[max(0, i - 1) if i and post[i - 1][:1].isupper() else i :])
+    return ""
+
+
+def russian_people_by_post(text: str, covered) -> list[tuple[str, str]]:
+    """(name, post) of each person a Russian text introduces by a post in the nominative."""
+    found: dict[str, str] = {}
+    for m in RU_CAPITALISED_RUN.finditer(text):
+        words = m.group().split()
+        while words and RU_NOT_NAMES.match(words[0]):
+            words.pop(0)
+        if not 2 <= len(words) <= 3:
+            continue
+        name = " ".join(words)
+        start = m.end() - len(name)
+        if any(start < ce and cs < m.end() for cs, ce in covered):
+            continue
+        post = _ru_post_before(text, start)
+        if post and name not in found:
+            found[name] = post
+    return list(found.items())

@@ -12,18 +12,33 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .chairmanships import DEMONYMS, PRESIDENCY_WORD, RUSSIAN_FORMS
+from .chairmanships import PRESIDENCY_WORD, state_patterns, years_of_chairmanship
 from .dates import full_dates
 from .sentences import sentences
 
-# "chairs the organization", "holds the chairmanship", "took over the presidency".
+# "chairs the organization", "holds the chairmanship", "took over the presidency",
+# "председательствует", "председательство перешло к", "приступила к председательству".
 TAKES_CHAIR = re.compile(
     r"\b(?:chairs|is chairing|holds the (?:chairmanship|presidency)|"
-    r"(?:takes|took|has taken) over the (?:chairmanship|presidency)|presides)\b",
+    r"(?:takes|took|has taken) over the (?:chairmanship|presidency)|presides)\b"
+    r"|(?<!\w)(?:председательствует|председательство\w*\s+(?:перешло|переходит)|"
+    r"(?:принял|приняла|принимает|приступил|приступила)\w*\s+(?:к\s+)?председательств\w*)",
     re.IGNORECASE,
 )
-THIS_YEAR = re.compile(r"\b(?:of )?this year\b|\bв этом году\b|\bс 1 января\b", re.IGNORECASE)
-JANUARY_FIRST = re.compile(r"\b(?:January 1(?:st)?|1(?:st)? (?:of )?January)\b", re.IGNORECASE)
+THIS_YEAR = re.compile(
+    r"\b(?:of )?this year\b|(?<!\w)(?:в этом году|этого года|текущего года)(?!\w)"
+    r"|(?<!\w)с 1 января(?!\s+\d)",
+    re.IGNORECASE,
+)
+JANUARY_FIRST = re.compile(
+    r"\b(?:January 1(?:st)?|1(?:st)? (?:of )?January)\b|(?<!\w)(?:с\s+)?1 января", re.IGNORECASE
+)
+# A sentence about a chairmanship to come, not the one in office.
+FUTURE = re.compile(
+    r"\b(?:next year|will|takes over|take over|to come)\b"
+    r"|(?<!\w)(?:в следующем году|перейд\w+|примет)",
+    re.IGNORECASE,
+)
 HANDOVER = re.compile(
     r"\bhand(?:ing|ed|s)?\s+(?:over\s+)?(?:the\s+)?(?:chairman'?s functions|chairmanship|"
     r"presidency|chair)\b.{0,40}?\bto\s+(?:our\s+)?(?P<who>[\w'’ -]{3,60}?)\s+"
@@ -48,17 +63,6 @@ def _state_in(phrase: str, patterns: dict) -> object | None:
     return found[0] if len(found) == 1 else None
 
 
-def _patterns(states) -> dict:
-    patterns = {}
-    for state in states:
-        forms = sorted({state.name, *DEMONYMS.get(state.slug, ())}, key=len, reverse=True)
-        alternatives = [re.escape(f) for f in forms]
-        if state.slug in RUSSIAN_FORMS:
-            alternatives.append(RUSSIAN_FORMS[state.slug])
-        patterns[state] = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
-    return patterns
-
-
 def _from_sentence(sentence: str, day, patterns) -> ChairmanshipProposal | None:
     handover = HANDOVER.search(sentence)
     if handover:
@@ -78,9 +82,18 @@ def _from_sentence(sentence: str, day, patterns) -> ChairmanshipProposal | None:
     if dates:
         start = dates[0][2]
         return ChairmanshipProposal(state, start.year, start, sentence)
-    if day is not None and THIS_YEAR.search(sentence) and TAKES_CHAIR.search(sentence):
+    years = years_of_chairmanship(sentence, patterns)
+    if len(years) == 1:
+        # "Kazakhstan's chairmanship of the organisation in 2024"
+        return ChairmanshipProposal(state, years.pop(), None, sentence)
+    if day is None or years:
+        return None
+    if THIS_YEAR.search(sentence) and TAKES_CHAIR.search(sentence):
         start = datetime.date(day.year, 1, 1) if JANUARY_FIRST.search(sentence) else None
         return ChairmanshipProposal(state, day.year, start, sentence)
+    if not FUTURE.search(sentence):
+        # "The Belarusian chairmanship in the CSTO is drawing to a close", in a dated text.
+        return ChairmanshipProposal(state, day.year, None, sentence)
     return None
 
 
@@ -89,12 +102,15 @@ def propose_chairmanship(text: str, day: datetime.date | None):
     that year, or None (none stated, several, or the year already has its chairmanship)."""
     from presidencies.models import MemberState, Presidency
 
-    patterns = _patterns(MemberState.objects.all())
+    patterns = state_patterns(MemberState.objects.all())
     proposals = {}
     for sentence in sentences(text):
         proposal = _from_sentence(sentence, day, patterns)
         if proposal is not None:
             proposals.setdefault((proposal.state.pk, proposal.year), proposal)
+    if day is not None and len(proposals) > 1:
+        # The chairmanship of the text's own year, not the one it hands over to.
+        proposals = {k: p for k, p in proposals.items() if p.year == day.year}
     if len(proposals) != 1:
         return None
     proposal = next(iter(proposals.values()))

@@ -14,7 +14,18 @@ def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + alternation + ")", re.IGNORECASE)
 
 
+# The names of the organisation and its bodies hold theme keywords ("collective security")
+# but say nothing of what a text is about.
+BODY_NAMES = re.compile(
+    r"Collective Security (?:Treaty Organi[sz]ation|Council)"
+    r"|Организаци\w*\s+Договора\s+о\s+коллективной\s+безопасности"
+    r"|Совет\w*\s+коллективной\s+безопасности",
+    re.IGNORECASE,
+)
+
+
 def theme_hits(text: str, themes) -> list[ThemeHit]:
+    text = BODY_NAMES.sub(" ", text)
     hits = []
     for theme in themes:
         keywords = tuple(theme.keyword_list)

@@ -29,6 +29,7 @@ KEYS = {
     "posts",
     "language",
     "proposed_presidency",
+    "proposed_summit",
 }
 
 

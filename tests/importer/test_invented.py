@@ -49,7 +49,7 @@ CASES = {
         "kyrgyzstan-2025",
         "csc-2025-bishkek",
         "news_report",
-        "",
+        "Fictional Defence Portal",
     ),
     # Datelined Astana, about the meeting in Bishkek that it names.
     "03_agency_abbreviated_month.txt": case(
@@ -73,7 +73,7 @@ CASES = {
         None,
         None,
         "statement",
-        "",
+        "Official portal of the Chairmanship",
     ),
     "05_yearless_dateline.txt": case(
         None,
@@ -96,7 +96,7 @@ CASES = {
         "russia-2026",
         None,
         "remarks",
-        "",
+        "Ministry of Foreign Affairs of the Republic of Fictonia",
     ),
     # Moscow on the day of the Bishkek summit: not the Bishkek summit.
     "07_moscow_same_day.txt": case(
@@ -120,7 +120,7 @@ CASES = {
         None,
         None,
         "statement",
-        "",
+        "Ministry of Foreign Affairs",
     ),
     # The dateline "December 30." has no year; the one year the text names (2025) completes it,
     # and that date falls in Kyrgyzstan's chairmanship, which the text also names.
@@ -145,7 +145,7 @@ CASES = {
         None,
         None,
         "news_report",
-        "",
+        "Central Asia Security Review",
     ),
 }
 
