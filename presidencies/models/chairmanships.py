@@ -1,0 +1,216 @@
+"""Member states and their chairmanships of the CSTO, with the reads that find a chairmanship
+by date or by its neighbours."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from cstokb.models import TimeStampedModel
+
+# An open chairmanship (no end date, not concluded) runs until further notice.
+OPEN_END = datetime.date.max
+
+
+class MemberState(TimeStampedModel):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100)
+    iso_code = models.CharField("ISO 3166-1 code", max_length=2)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="memberstate_unique_slug"),
+            models.UniqueConstraint(fields=["iso_code"], name="memberstate_unique_iso_code"),
+            models.UniqueConstraint(fields=["name"], name="memberstate_unique_name"),
+            models.CheckConstraint(
+                condition=~Q(name="") & ~Q(iso_code=""), name="memberstate_name_and_code_set"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("presidency-list") + f"?chair={self.slug}"
+
+
+class PresidencyQuerySet(models.QuerySet):
+    def in_office_on(self, day: datetime.date) -> "PresidencyQuerySet":
+        """Chairmanships whose known period contains `day` (same rule as overlapping())."""
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__gte=day)
+            | Q(end_date__isnull=True, concluded=False)
+            | Q(end_date__isnull=True, concluded=True, start_date=day)
+        )
+
+    def current(self) -> "Presidency | None":
+        # select_related: every caller shows the chair's name.
+        return self.in_office_on(timezone.localdate()).select_related("chair").first()
+
+    def overlapping(
+        self, start: datetime.date | None, end: datetime.date | None, concluded: bool = False
+    ) -> "PresidencyQuerySet":
+        """Chairmanships whose known period meets [start, end]; unknown starts never clash."""
+        if start is None:
+            return self.none()
+        effective_end = end or (start if concluded else OPEN_END)
+        return self.filter(start_date__isnull=False, start_date__lte=effective_end).filter(
+            Q(end_date__gte=start)
+            | Q(end_date__isnull=True, concluded=False)
+            | Q(end_date__isnull=True, concluded=True, start_date__gte=start)
+        )
+
+    def with_priority_count(self) -> "PresidencyQuerySet":
+        return self.annotate(priority_count=Count("priorities", distinct=True))
+
+    def with_neighbours(self) -> "PresidencyQuerySet":
+        """Annotate predecessor_slug/successor_slug in the same query (lists show them)."""
+        by_year = Presidency.objects.order_by()
+        return self.annotate(
+            predecessor_slug=Subquery(
+                by_year.filter(year__lt=OuterRef("year")).order_by("-year").values("slug")[:1]
+            ),
+            successor_slug=Subquery(
+                by_year.filter(year__gt=OuterRef("year")).order_by("year").values("slug")[:1]
+            ),
+        )
+
+
+class Presidency(TimeStampedModel):
+    """A chairmanship of the CSTO, named for the year it covers (`russia-2026`)."""
+
+    chair = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="presidencies")
+    # The bounds of presidency_year_plausible, also as validators: forms and the API's
+    # schema (minimum, maximum) then say them too.
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1992), MaxValueValidator(2200)],
+        help_text="The year the chairmanship is named for (Russia 2020 began in November 2019).",
+    )
+    slug = models.SlugField(max_length=100, help_text="<state>-<year>, e.g. russia-2026.")
+    start_date = models.DateField(null=True, blank=True, help_text="Empty when no source gives it.")
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Empty while the chairmanship is open or the end is unknown.",
+    )
+    concluded = models.BooleanField(
+        default=False,
+        help_text="Tick when the chairmanship is over but no source gives its end date.",
+    )
+    motto = models.CharField(max_length=300, blank=True)
+    website = models.URLField(blank=True)
+    summary = models.TextField(blank=True)
+    editorial_note = models.TextField(
+        blank=True, help_text="What was inferred from context rather than stated, and why."
+    )
+
+    history = HistoricalRecords()
+    objects = PresidencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = "chairmanship"
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="presidency_unique_slug"),
+            models.UniqueConstraint(fields=["year"], name="presidency_one_per_year"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="presidency_end_on_or_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1992) & Q(year__lte=2200), name="presidency_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(concluded=False),
+                name="presidency_concluded_only_without_end_date",
+            ),
+        ]
+        # Overlap between rows is enforced by triggers (migration 0002) and by clean().
+
+    def __str__(self) -> str:
+        return f"{self.chair.name} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("presidency-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self) -> bool:
+        return self.end_date is None and not self.concluded
+
+    @property
+    def period_label(self) -> str:
+        start = self.start_date.strftime("%-d %B %Y") if self.start_date else "start not recorded"
+        if self.end_date:
+            end = self.end_date.strftime("%-d %B %Y")
+        elif self.concluded:
+            end = "end not recorded"
+        else:
+            end = "present"
+        return f"{start} – {end}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[str]] = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors.setdefault("end_date", []).append("The end date is before the start date.")
+        if self.end_date and self.concluded:
+            errors.setdefault("concluded", []).append(
+                "Only tick 'concluded' when the end date is unknown."
+            )
+        if not errors and self.start_date:
+            clash = (
+                Presidency.objects.exclude(pk=self.pk)
+                .overlapping(self.start_date, self.end_date, self.concluded)
+                .select_related("chair")
+                .first()
+            )
+            if clash:
+                errors.setdefault("start_date", []).append(
+                    f"This period overlaps the chairmanship {clash} ({clash.period_label})."
+                )
+        if self.chair_id and self.year and self.slug:
+            expected = self.slug_for(self.chair, self.year)
+            if self.slug != expected:
+                errors.setdefault("slug", []).append(f"The slug must be “{expected}”.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug and self.chair_id and self.year:
+            self.slug = self.slug_for(self.chair, self.year)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def slug_for(chair: MemberState, year: int) -> str:
+        """The chairmanship's slug follows from chair and year: `russia-2026`."""
+        return f"{chair.slug}-{year}"
+
+    # Neighbours follow from the years the chairmanships are named for; start dates
+    # are not always recorded, the year always is.
+    @property
+    def predecessor(self) -> "Presidency | None":
+        return (
+            Presidency.objects.filter(year__lt=self.year)
+            .select_related("chair")
+            .order_by("-year")
+            .first()
+        )
+
+    @property
+    def successor(self) -> "Presidency | None":
+        return (
+            Presidency.objects.filter(year__gt=self.year)
+            .select_related("chair")
+            .order_by("year")
+            .first()
+        )

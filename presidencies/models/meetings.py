@@ -1,0 +1,118 @@
+"""Statutory meetings of the CSTO: summits of the Council, ministerials, forums."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cstokb.models import TimeStampedModel
+
+from .chairmanships import Presidency
+from .people import Official
+
+
+class SummitQuerySet(models.QuerySet):
+    def with_related(self) -> "SummitQuerySet":
+        return self.select_related("presidency__chair").prefetch_related("participants")
+
+    def upcoming(self) -> "SummitQuerySet":
+        return self.filter(date__gte=timezone.localdate()).order_by("date")
+
+    def past(self) -> "SummitQuerySet":
+        return self.filter(date__lt=timezone.localdate()).order_by("-date")
+
+
+class SummitKind(models.TextChoices):
+    COLLECTIVE_SECURITY_COUNCIL = "csc", _("Collective Security Council session")
+    FOREIGN_MINISTERS = "cfm", _("Council of Foreign Ministers")
+    DEFENCE_MINISTERS = "cdm", _("Council of Defence Ministers")
+    SECURITY_COUNCIL_SECRETARIES = "cssc", _("Committee of Secretaries of Security Councils")
+    FORUM = "forum", _("Forum")
+    EVENT = "event", _("Public event")
+    OTHER = "other", _("Other meeting")
+
+
+class SummitAttendance(models.TextChoices):
+    UNKNOWN = "", _("Not stated")
+    IN_PERSON = "in_person", _("In person")
+    VIDEOCONFERENCE = "videoconference", _("Videoconference")
+
+
+class SummitStatus(models.TextChoices):
+    HELD = "held", _("Held")
+    PLANNED = "planned", _("Planned")
+    PROPOSED = "proposed", _("Proposed")
+
+
+class Summit(TimeStampedModel):
+    """Any statutory meeting of the CSTO: a summit of the Council, a ministerial, a forum."""
+
+    Kind = SummitKind
+    Attendance = SummitAttendance
+    Status = SummitStatus
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    title = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=150)
+    date = models.DateField(null=True, blank=True, help_text="Empty when no source gives it.")
+    city = models.CharField(max_length=100, blank=True)
+    venue = models.CharField(max_length=200, blank=True)
+    attendance = models.CharField(max_length=20, choices=Attendance, blank=True, default="")
+    sitting = models.CharField(
+        max_length=100, blank=True, help_text="Restricted, expanded or both, where stated."
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.HELD)
+    presidency = models.ForeignKey(
+        Presidency, null=True, blank=True, on_delete=models.PROTECT, related_name="summits"
+    )
+    participants = models.ManyToManyField(Official, blank=True, related_name="summits")
+    editorial_note = models.TextField(blank=True)
+
+    history = HistoricalRecords(m2m_fields=[participants])
+    objects = SummitQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date").asc(nulls_last=True), "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="summit_unique_slug"),
+            models.CheckConstraint(condition=~Q(title=""), name="summit_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SummitKind.values),
+                name="summit_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=SummitStatus.values), name="summit_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(attendance__in=SummitAttendance.values),
+                name="summit_attendance_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("summit-detail", kwargs={"slug": self.slug})
+
+    @property
+    def format_label(self) -> str:
+        parts = [
+            p for p in (self.get_attendance_display() if self.attendance else "", self.sitting) if p
+        ]
+        return "; ".join(parts)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.presidency_id and self.date:
+            p = self.presidency
+            outside = (p.start_date and self.date < p.start_date) or (
+                p.end_date and self.date > p.end_date
+            )
+            if outside:
+                raise ValidationError(
+                    {"presidency": f"{self.date} falls outside {p} ({p.period_label})."}
+                )

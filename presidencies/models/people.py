@@ -1,0 +1,103 @@
+"""Officials and the posts they held."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from cstokb.models import TimeStampedModel
+
+from .chairmanships import MemberState
+
+
+class Official(TimeStampedModel):
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other forms of the name, one per line (e.g. 'President Putin', 'Lavrov').",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="official_unique_slug"),
+            models.CheckConstraint(condition=~Q(name=""), name="official_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("official-detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a.strip() for a in self.aliases.splitlines() if a.strip()]
+
+
+class Position(TimeStampedModel):
+    """A post an official held: "Minister of Foreign Affairs", "CSTO Secretary General"."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(max_length=200)
+    member_state = models.ForeignKey(
+        MemberState, null=True, blank=True, on_delete=models.PROTECT, related_name="positions"
+    )
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text="For posts outside a state, e.g. 'CSTO'."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    ended = models.BooleanField(
+        default=False, help_text="Tick when the post is known to have ended at an unknown date."
+    )
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["official__name", "start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="position_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="position_end_on_or_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["official", "title", "member_state", "organisation"],
+                name="position_unique_per_official",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date is before the start date."})
+
+    @property
+    def period_label(self) -> str:
+        if self.start_date and self.end_date:
+            return f"{self.start_date:%Y}–{self.end_date:%Y}"
+        if self.end_date:
+            return f"until {self.end_date:%-d %B %Y}"
+        if self.start_date:
+            return f"from {self.start_date:%-d %B %Y}"
+        return "ended, dates not recorded" if self.ended else "dates not recorded"
+
+
+def slugify_name(value: str) -> str:
+    """ASCII slug for names with apostrophes and dashes ("Japarov’s" -> "japarovs")."""
+    from django.utils.text import slugify
+
+    return slugify(re.sub(r"[’'`]", "", value))

@@ -1,0 +1,118 @@
+"""The priorities a chairmanship sets, and the themes that let chairmanships be compared."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cstokb.models import TimeStampedModel
+
+from .chairmanships import Presidency
+
+
+class Theme(TimeStampedModel):
+    """A topic that priorities of different chairmanships share, so they can be compared."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120)
+    description = models.TextField(blank=True)
+    keywords = models.TextField(
+        blank=True,
+        help_text="One keyword or phrase per line; the statement importer uses them "
+        "to propose this theme.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="theme_unique_slug"),
+            models.UniqueConstraint(fields=["name"], name="theme_unique_name"),
+            models.CheckConstraint(condition=~Q(name=""), name="theme_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("theme-detail", kwargs={"slug": self.slug})
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [k.strip() for k in self.keywords.splitlines() if k.strip()]
+
+
+class PriorityQuerySet(models.QuerySet):
+    def with_related(self) -> "PriorityQuerySet":
+        # Pages and the API show each priority with its chairmanship, theme, quotes and
+        # instruments: join the single-valued ones, prefetch the rest.
+        return self.select_related("presidency__chair", "theme").prefetch_related(
+            models.Prefetch(
+                "citations",
+                queryset=_citation_model()
+                .objects.select_related("document")
+                .order_by("document__date", "pk"),
+            ),
+            "instruments",
+        )
+
+
+def _citation_model():
+    from django.apps import apps
+
+    return apps.get_model("documents", "Citation")
+
+
+class PriorityStatus(models.TextChoices):
+    ANNOUNCED = "announced", _("Announced")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CARRIED_OUT = "carried_out", _("Carried out")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Priority(TimeStampedModel):
+    Status = PriorityStatus
+
+    presidency = models.ForeignKey(Presidency, on_delete=models.PROTECT, related_name="priorities")
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="priorities")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=Status, default=Status.ANNOUNCED)
+    status_note = models.TextField(blank=True, help_text="What the sources say of its progress.")
+    instruments = models.ManyToManyField(
+        "documents.Document",
+        blank=True,
+        related_name="implemented_priorities",
+        help_text="Decisions, strategies or plans that carry the priority out.",
+    )
+
+    history = HistoricalRecords(m2m_fields=[instruments])
+    objects = PriorityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["presidency__year", "order", "pk"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["presidency", "title"], name="priority_unique_title_per_presidency"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="priority_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=PriorityStatus.values),
+                name="priority_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["presidency", "theme"], name="priority_pres_theme_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.presidency.get_absolute_url() + f"#priority-{self.pk}"
+
+    @property
+    def anchor(self) -> str:
+        return f"priority-{self.pk}"
