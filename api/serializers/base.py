@@ -1,0 +1,68 @@
+"""What every serializer of the API shares: the page URL, related records by slug, validation
+through the model."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageURLField(serializers.Field):
+    """The item's page on the site (absolute URL)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        # Without a request (the bulk export) the configured site URL is the base.
+        return (
+            request.build_absolute_uri(url) if request else self.context.get("site_url", "") + url
+        )
+
+
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A related record named by its slug. A NUL character is refused before the lookup:
+    PostgreSQL cannot compare text holding one, so the query itself would fail (a 500)."""
+
+    default_error_messages = {"null_characters": "Null characters are not allowed."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)
+
+
+def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
+    return SlugReferenceField(slug_field="slug", queryset=queryset, **kwargs)
+
+
+class ModelValidatedSerializer(serializers.ModelSerializer):
+    """Runs the model's full_clean() on the record as it would be saved."""
+
+    def prepare_candidate(self, candidate) -> None:
+        """Fill what the model computes on save, so constraints see the final row."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        concrete = list(model._meta.concrete_fields)
+        if self.instance is not None:
+            candidate = model(**{f.attname: getattr(self.instance, f.attname) for f in concrete})
+            candidate._state.adding = False
+            candidate._state.db = self.instance._state.db
+        else:
+            candidate = model()
+        m2m = {f.name for f in model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in m2m:
+                setattr(candidate, name, value)
+        self.prepare_candidate(candidate)
+        try:
+            candidate.full_clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        return attrs

@@ -1,0 +1,162 @@
+"""Member states, themes, priorities and chairmanships."""
+
+from rest_framework import serializers
+
+from documents.models import Document
+from presidencies.models import MemberState, Presidency, Priority, Theme
+
+from .base import ModelValidatedSerializer, PageURLField, slug_field
+from .citations import CitationBriefSerializer
+
+
+class MemberStateSerializer(ModelValidatedSerializer):
+    url = PageURLField()
+
+    class Meta:
+        model = MemberState
+        fields = ["slug", "url", "name", "iso_code", "created_at", "updated_at"]
+
+
+class ThemeSerializer(ModelValidatedSerializer):
+    url = PageURLField()
+    priority_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Theme
+        fields = [
+            "slug",
+            "url",
+            "name",
+            "description",
+            "keywords",
+            "priority_count",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class PrioritySerializer(ModelValidatedSerializer):
+    url = PageURLField()
+    presidency = slug_field(Presidency.objects.all())
+    theme = slug_field(Theme.objects.all())
+    instruments = slug_field(
+        Document.objects.all(),
+        many=True,
+        required=False,
+        help_text="Slugs of the decisions, strategies or plans that carry it out.",
+    )
+    citations = CitationBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Priority
+        fields = [
+            "id",
+            "url",
+            "presidency",
+            "theme",
+            "title",
+            "summary",
+            "order",
+            "status",
+            "status_note",
+            "instruments",
+            "citations",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class PresidencyPrioritySerializer(serializers.ModelSerializer):
+    """A priority inside its chairmanship: theme, quotes, follow-through."""
+
+    url = PageURLField()
+    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    theme_name = serializers.CharField(source="theme.name", read_only=True)
+    instruments = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    citations = CitationBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Priority
+        fields = [
+            "id",
+            "url",
+            "theme",
+            "theme_name",
+            "title",
+            "summary",
+            "status",
+            "status_note",
+            "instruments",
+            "citations",
+        ]
+
+
+class PresidencySerializer(ModelValidatedSerializer):
+    url = PageURLField()
+    chair = slug_field(MemberState.objects.all(), help_text="The chair state's slug.")
+    chair_name = serializers.CharField(source="chair.name", read_only=True)
+    predecessor = serializers.SlugField(
+        source="predecessor_slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The previous chairmanship's slug.",
+    )
+    successor = serializers.SlugField(
+        source="successor_slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The next chairmanship's slug.",
+    )
+    priority_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Presidency
+        fields = [
+            "slug",
+            "url",
+            "chair",
+            "chair_name",
+            "year",
+            "start_date",
+            "end_date",
+            "concluded",
+            "motto",
+            "website",
+            "summary",
+            "predecessor",
+            "successor",
+            "priority_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["slug"]
+
+    def prepare_candidate(self, candidate) -> None:
+        # The slug follows from chair and year (`russia-2026`).
+        if candidate.chair_id and candidate.year:
+            candidate.slug = Presidency.slug_for(candidate.chair, candidate.year)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        chair = attrs.get("chair", getattr(self.instance, "chair", None))
+        year = attrs.get("year", getattr(self.instance, "year", None))
+        if chair and year:
+            attrs["slug"] = Presidency.slug_for(chair, year)
+        return attrs
+
+
+class PresidencyDetailSerializer(PresidencySerializer):
+    priorities = PresidencyPrioritySerializer(many=True, read_only=True)
+    summits = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    citations = CitationBriefSerializer(
+        many=True, read_only=True, help_text="Quotes that attest the chairmanship itself."
+    )
+
+    class Meta(PresidencySerializer.Meta):
+        fields = [
+            *PresidencySerializer.Meta.fields,
+            "editorial_note",
+            "priorities",
+            "summits",
+            "citations",
+        ]

@@ -1,0 +1,77 @@
+"""Quotes: brief under what they back, in full, and as W3C Web Annotations."""
+
+from rest_framework import serializers
+
+from documents.models import Citation, Document
+from presidencies.models import MemberState, Position, Presidency, Priority, Summit
+from provenance import annotations
+
+from .base import ModelValidatedSerializer, PageURLField, slug_field
+
+
+class CitationBriefSerializer(serializers.ModelSerializer):
+    """A quote as shown under what it backs: the document and the exact passage."""
+
+    document = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = PageURLField(help_text="The highlighted passage in the document's page.")
+
+    class Meta:
+        model = Citation
+        fields = ["id", "document", "quote", "role", "url"]
+
+
+class CitationSerializer(ModelValidatedSerializer):
+    url = PageURLField(help_text="The highlighted passage in the document's page.")
+    document = slug_field(Document.objects.all())
+    priority = serializers.PrimaryKeyRelatedField(
+        queryset=Priority.objects.all(), required=False, allow_null=True
+    )
+    presidency = slug_field(Presidency.objects.all(), required=False, allow_null=True)
+    summit = slug_field(Summit.objects.all(), required=False, allow_null=True)
+    position = serializers.PrimaryKeyRelatedField(
+        queryset=Position.objects.all(), required=False, allow_null=True
+    )
+    member_state = slug_field(MemberState.objects.all(), required=False, allow_null=True)
+    instrument = slug_field(Document.objects.all(), required=False, allow_null=True)
+
+    class Meta:
+        model = Citation
+        fields = [
+            "id",
+            "url",
+            "document",
+            "quote",
+            "role",
+            "note",
+            *Citation.TARGETS,
+            "created_at",
+            "updated_at",
+        ]
+
+
+class WebAnnotationSerializer(serializers.Serializer):
+    """A citation as a W3C Web Annotation (JSON-LD, `@context` http://www.w3.org/ns/anno.jsonld).
+
+    The fields below name its shape for the schema; the document is built by
+    provenance.annotations and also carries `@context`.
+    """
+
+    id = serializers.URLField(read_only=True)
+    type = serializers.CharField(read_only=True, help_text="`Annotation`.")
+    motivation = serializers.CharField(read_only=True, help_text="`linking`.")
+    body = serializers.DictField(
+        read_only=True, help_text="`id`: the fact's page in the knowledge base; `label`."
+    )
+    target = serializers.ListField(
+        child=serializers.DictField(),
+        read_only=True,
+        help_text="SpecificResources: the official page (TextQuoteSelector) and the stored "
+        "text (TextQuoteSelector and TextPositionSelector in code points), with language "
+        "and date.",
+    )
+    canonical = serializers.URLField(read_only=True, help_text="The passage's page.")
+    created = serializers.DateTimeField(read_only=True)
+    modified = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, instance):
+        return annotations.annotation(self.context["request"], instance)
