@@ -6,7 +6,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
 from documents.models import Document, DocumentKind
-from presidencies.models import MemberState, Official, Presidency, Priority, Summit, Theme
+from presidencies.models import (
+    MemberState,
+    Official,
+    Presidency,
+    Priority,
+    Summit,
+    SummitKind,
+    Theme,
+)
 
 from .analysis import MAX_BYTES, InputError, decode_input
 from .fetch import FetchError, fetch
@@ -144,6 +152,30 @@ class ReviewForm(forms.Form):
     proposal_quote = forms.CharField(
         required=False, label="as the text states it", widget=forms.Textarea(attrs={"rows": 3})
     )
+    # A meeting the text states as held and the knowledge base lacks: created only if ticked.
+    meeting_proposed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    create_summit = forms.BooleanField(required=False, label="Create this meeting")
+    new_summit_title = forms.CharField(max_length=250, required=False, label="title")
+    new_summit_kind = forms.ChoiceField(
+        choices=[("", "---------"), *SummitKind.choices], required=False, label="kind"
+    )
+    new_summit_city = forms.CharField(max_length=100, required=False, label="city")
+    new_summit_date = forms.DateField(required=False, label="held on")
+    new_summit_quote = forms.CharField(
+        required=False, label="as the text states it", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    new_summit_instruments = forms.CharField(
+        required=False,
+        label="instruments signed or adopted",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One sentence of the text per line; each is cited as attesting the meeting.",
+    )
+    new_summit_participants = forms.ModelMultipleChoiceField(
+        queryset=Official.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="participants",
+    )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
         required=False,
@@ -249,6 +281,8 @@ class ReviewForm(forms.Form):
                 self.add_error("create_presidency", "Choose an existing chairmanship or this one.")
             elif Presidency.objects.filter(year=year).exists():
                 self.add_error("create_presidency", f"A chairmanship for {year} exists already.")
+        if cleaned.get("create_summit"):
+            self._check_new_summit(cleaned)
         for i in range(self.people_count):
             name = cleaned.get(f"person_{i}_name", "")
             if cleaned.get(f"person_{i}_create") and not name.strip():
@@ -261,6 +295,33 @@ class ReviewForm(forms.Form):
             if not cleaned.get(f"quote_{i}_text", "").strip():
                 self.add_error(f"quote_{i}_text", "The quote is empty.")
         return cleaned
+
+    def _check_new_summit(self, cleaned) -> None:
+        kind, day = cleaned.get("new_summit_kind"), cleaned.get("new_summit_date")
+        for name in ("new_summit_title", "new_summit_kind", "new_summit_city", "new_summit_date"):
+            if not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, "Required to create the meeting.")
+        if cleaned.get("summit"):
+            self.add_error("create_summit", "Choose an existing meeting or this one.")
+        elif kind and day and Summit.objects.filter(kind=kind, date=day).exists():
+            self.add_error(
+                "create_summit", f"A meeting of this kind on {day.isoformat()} exists already."
+            )
+
+    def new_summit(self) -> dict | None:
+        data = self.cleaned_data
+        if not data.get("create_summit"):
+            return None
+        instruments = data["new_summit_instruments"].replace("\r\n", "\n").splitlines()
+        return {
+            "title": data["new_summit_title"].strip(),
+            "kind": data["new_summit_kind"],
+            "city": data["new_summit_city"].strip(),
+            "date": data["new_summit_date"],
+            "quote": data["new_summit_quote"].replace("\r\n", "\n").strip(),
+            "instruments": [s.strip() for s in instruments if s.strip()],
+            "participants": list(data["new_summit_participants"]),
+        }
 
     def _people(self, speaking: bool) -> list[str]:
         return [
@@ -329,6 +390,7 @@ class ReviewForm(forms.Form):
                 if data.get("create_presidency")
                 else None
             ),
+            new_summit=self.new_summit(),
             presidency=data["presidency"],
             summit=data["summit"],
             citations=self.citations(),

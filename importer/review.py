@@ -34,6 +34,19 @@ def initial_from(analysis, slug: str, source_url: str = "") -> dict:
             proposal_start=proposal.start_date,
             proposal_quote=proposal.quote,
         )
+    if analysis.proposed_summit:
+        meeting = analysis.proposed_summit
+        initial.update(
+            meeting_proposed=True,
+            create_summit=False,
+            new_summit_title=meeting.title,
+            new_summit_kind=meeting.kind,
+            new_summit_city=meeting.city,
+            new_summit_date=meeting.date,
+            new_summit_quote=meeting.quote,
+            new_summit_instruments="\n".join(meeting.instruments),
+            new_summit_participants=[o.pk for o in [*analysis.officials, *analysis.mentioned]],
+        )
     for i, name in enumerate(analysis.unknown_people):
         initial[f"person_{i}_name"] = name
         initial[f"person_{i}_post"] = analysis.posts.get(name, "")

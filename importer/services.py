@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from documents.models import Citation, Document, text_fingerprint
-from presidencies.models import Official, Position, Presidency, slugify_name
+from presidencies.models import Official, Position, Presidency, Summit, slugify_name
 
 
 def duplicate_of(text: str) -> Document | None:
@@ -79,6 +79,8 @@ class ImportData:
     new_mentioned: list[str] = field(default_factory=list)  # created, only mentioned
     posts: dict[str, str] = field(default_factory=dict)  # new official's name -> post
     new_presidency: dict | None = None  # chair, year, start_date, quote: created and linked
+    # title, kind, city, date, quote, instruments, participants: created and linked
+    new_summit: dict | None = None
     presidency: object | None = None
     summit: object | None = None
     citations: list[tuple[str, object]] = field(default_factory=list)  # (quote, priority)
@@ -162,6 +164,43 @@ def _new_presidency(proposal: dict) -> Presidency:
     return presidency
 
 
+def _new_summit(proposal: dict, presidency) -> Summit:
+    day = proposal["date"]
+    if presidency is not None and (
+        (presidency.start_date and day < presidency.start_date)
+        or (presidency.end_date and day > presidency.end_date)
+    ):
+        presidency = None  # the document's chairmanship, only if the meeting falls in it
+    summit = Summit(
+        kind=proposal["kind"],
+        title=proposal["title"],
+        slug=_unique(
+            Summit, slugify(f"{proposal['kind']} {day.isoformat()} {proposal['city']}"), 150
+        ),
+        date=day,
+        city=proposal["city"],
+        status=Summit.Status.HELD,
+        presidency=presidency,
+        editorial_note="Created on import from a statement that states it: "
+        f"“{proposal.get('quote', '')}”.",
+    )
+    summit.full_clean()
+    summit.save()
+    summit.participants.set(proposal.get("participants", []))
+    return summit
+
+
+def _attest(document: Document, quotes, **target) -> None:
+    """Cite each quote that stands in the document's text as attesting `target`."""
+    for quote in dict.fromkeys(q for q in quotes if q):
+        if quote in document.text:
+            citation = Citation(
+                document=document, quote=quote, role=Citation.Role.ATTESTS, **target
+            )
+            citation.full_clean()
+            citation.save()
+
+
 def _store(data: ImportData) -> Document:
     with transaction.atomic():
         existing = duplicate_of(data.text)
@@ -184,8 +223,17 @@ def _store(data: ImportData) -> Document:
         )
         if data.new_presidency:
             document.presidency = _new_presidency(data.new_presidency)
+        if data.new_summit:
+            document.summit = _new_summit(data.new_summit, document.presidency)
         document.full_clean()
         document.save()
+        if data.new_summit:
+            meeting = data.new_summit
+            _attest(
+                document,
+                [meeting.get("quote", ""), *meeting.get("instruments", [])],
+                summit=document.summit,
+            )
         quote = (data.new_presidency or {}).get("quote", "")
         if quote and quote in document.text:
             citation = Citation(
