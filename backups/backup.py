@@ -16,6 +16,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from knox.models import get_token_model
 
+
+def add_accounts_option(parser, help: str) -> None:
+    """--with-accounts: export_kb and import_kb carry the editors' accounts only when asked."""
+    parser.add_argument("--with-accounts", action="store_true", help=help)
+
+
 # Bookkeeping, not knowledge: the revision counter is bumped by the import itself.
 NOT_EXPORTED = {settings.KB_REVISION_MODEL.lower()}
 

@@ -1,6 +1,9 @@
 """Abstract building blocks shared by the knowledge base's apps."""
 
+import datetime
+
 from django.db import models
+from django.db.models import F, Q
 
 
 class TimeStampedModel(models.Model):
@@ -11,3 +14,21 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+# A period (start_date, end_date, either unknown): where both are known, the end is not
+# before the start. The database holds the rule as a constraint, clean() as the editor's error.
+END_BEFORE_START = "The end date is before the start date."
+
+
+def end_on_or_after_start(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(start_date__isnull=True)
+        | Q(end_date__isnull=True)
+        | Q(end_date__gte=F("start_date")),
+        name=name,
+    )
+
+
+def ends_before_it_starts(start: datetime.date | None, end: datetime.date | None) -> bool:
+    return bool(start and end and end < start)

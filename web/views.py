@@ -43,12 +43,19 @@ def _paginate(request, queryset, per_page: int) -> dict:
     return {"page_obj": page_obj, "query_string": query.urlencode()}
 
 
-def _scoped(request, filterset_class, queryset):
-    """The FilterSet; a scope filter (set by a link) naming nothing is a 404."""
+def _filtered_list(request, filterset_class, queryset, per_page: int, template: str, name: str):
+    """A filtered list page, one page of it under `name`; a scope filter (set by a link)
+    naming nothing is a 404."""
     filterset = filterset_class(request.GET, queryset=queryset)
     if filterset.scope_errors():
         raise Http404("The list is scoped to something that does not exist.")
-    return filterset
+    context = {
+        "filter": filterset,
+        "scopes": filterset.active_scopes(),
+        **_paginate(request, filterset.qs, per_page),
+    }
+    context[name] = context["page_obj"].object_list
+    return render(request, template, context)
 
 
 def home(request):
@@ -114,14 +121,14 @@ def theme_detail(request, slug):
 
 def document_list(request):
     documents = selectors.document_rows(Document.objects.all())
-    document_filter = _scoped(request, DocumentFilter, documents)
-    context = {
-        "filter": document_filter,
-        "scopes": document_filter.active_scopes(),
-        **_paginate(request, document_filter.qs, DOCUMENTS_PER_PAGE),
-    }
-    context["documents"] = context["page_obj"].object_list
-    return render(request, "web/document_list.html", context)
+    return _filtered_list(
+        request,
+        DocumentFilter,
+        documents,
+        DOCUMENTS_PER_PAGE,
+        "web/document_list.html",
+        "documents",
+    )
 
 
 def _paragraphs(document: Document, citations: list[Citation]) -> list[dict]:
@@ -220,14 +227,14 @@ def official_detail(request, slug):
 
 
 def summit_list(request):
-    summit_filter = _scoped(request, SummitFilter, selectors.summit_rows(Summit.objects.all()))
-    context = {
-        "filter": summit_filter,
-        "scopes": summit_filter.active_scopes(),
-        **_paginate(request, summit_filter.qs, SUMMITS_PER_PAGE),
-    }
-    context["summits"] = context["page_obj"].object_list
-    return render(request, "web/summit_list.html", context)
+    return _filtered_list(
+        request,
+        SummitFilter,
+        selectors.summit_rows(Summit.objects.all()),
+        SUMMITS_PER_PAGE,
+        "web/summit_list.html",
+        "summits",
+    )
 
 
 def summit_detail(request, slug):
@@ -255,14 +262,9 @@ def quote_list(request):
             *(f"instrument__{name}" for name in selectors.TEXT_FIELDS)
         )
     ).order_by(*oldest_first("document__"))
-    quote_filter = _scoped(request, QuoteFilter, quotes)
-    context = {
-        "filter": quote_filter,
-        "scopes": quote_filter.active_scopes(),
-        **_paginate(request, quote_filter.qs, QUOTES_PER_PAGE),
-    }
-    context["quotes"] = context["page_obj"].object_list
-    return render(request, "web/quote_list.html", context)
+    return _filtered_list(
+        request, QuoteFilter, quotes, QUOTES_PER_PAGE, "web/quote_list.html", "quotes"
+    )
 
 
 class RobotsView(TemplateView):

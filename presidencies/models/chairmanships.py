@@ -6,12 +6,17 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import TimeStampedModel
+from cstokb.models import (
+    END_BEFORE_START,
+    TimeStampedModel,
+    end_on_or_after_start,
+    ends_before_it_starts,
+)
 
 # An open chairmanship (no end date, not concluded) runs until further notice.
 OPEN_END = datetime.date.max
@@ -121,12 +126,7 @@ class Presidency(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="presidency_unique_slug"),
             models.UniqueConstraint(fields=["year"], name="presidency_one_per_year"),
-            models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(end_date__gte=F("start_date")),
-                name="presidency_end_on_or_after_start",
-            ),
+            end_on_or_after_start("presidency_end_on_or_after_start"),
             models.CheckConstraint(
                 condition=Q(year__gte=1992) & Q(year__lte=2200), name="presidency_year_plausible"
             ),
@@ -161,8 +161,8 @@ class Presidency(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, list[str]] = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors.setdefault("end_date", []).append("The end date is before the start date.")
+        if ends_before_it_starts(self.start_date, self.end_date):
+            errors.setdefault("end_date", []).append(END_BEFORE_START)
         if self.end_date and self.concluded:
             errors.setdefault("concluded", []).append(
                 "Only tick 'concluded' when the end date is unknown."
@@ -199,18 +199,12 @@ class Presidency(TimeStampedModel):
     # are not always recorded, the year always is.
     @property
     def predecessor(self) -> "Presidency | None":
-        return (
-            Presidency.objects.filter(year__lt=self.year)
-            .select_related("chair")
-            .order_by("-year")
-            .first()
-        )
+        return self._neighbour(later=False)
 
     @property
     def successor(self) -> "Presidency | None":
-        return (
-            Presidency.objects.filter(year__gt=self.year)
-            .select_related("chair")
-            .order_by("year")
-            .first()
-        )
+        return self._neighbour(later=True)
+
+    def _neighbour(self, later: bool) -> "Presidency | None":
+        years = Presidency.objects.filter(**{"year__gt" if later else "year__lt": self.year})
+        return years.select_related("chair").order_by("year" if later else "-year").first()

@@ -4,11 +4,16 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import TimeStampedModel
+from cstokb.models import (
+    END_BEFORE_START,
+    TimeStampedModel,
+    end_on_or_after_start,
+    ends_before_it_starts,
+)
 
 from .chairmanships import MemberState
 
@@ -65,12 +70,7 @@ class Position(TimeStampedModel):
         ordering = ["official__name", "start_date", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="position_title_not_empty"),
-            models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(end_date__gte=F("start_date")),
-                name="position_end_on_or_after_start",
-            ),
+            end_on_or_after_start("position_end_on_or_after_start"),
             models.UniqueConstraint(
                 fields=["official", "title", "member_state", "organisation"],
                 name="position_unique_per_official",
@@ -82,8 +82,8 @@ class Position(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date is before the start date."})
+        if ends_before_it_starts(self.start_date, self.end_date):
+            raise ValidationError({"end_date": END_BEFORE_START})
 
     @property
     def period_label(self) -> str:

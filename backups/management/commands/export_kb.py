@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from backups.backup import (
     NATURAL_PRIMARY_KEYS,
     ExactJSONEncoder,
+    add_accounts_option,
     forget_users,
     kb_models,
     model_label,
@@ -28,13 +29,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Where to write the JSON ('-' for standard output).")
-        parser.add_argument(
-            "--with-accounts",
-            action="store_true",
-            help=(
-                "Also export the accounts: users with their password hashes, groups, API token "
-                "hashes, admin log. Without it the history no longer names who made a change."
-            ),
+        add_accounts_option(
+            parser,
+            "Also export the accounts: users with their password hashes, groups, API token "
+            "hashes, admin log. Without it the history no longer names who made a change.",
         )
 
     def handle(self, *args, file: str, with_accounts: bool, **options):

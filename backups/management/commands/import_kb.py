@@ -16,7 +16,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.test.utils import override_settings
 
-from backups.backup import forget_users, kb_row_count, user_labels
+from backups.backup import add_accounts_option, forget_users, kb_row_count, user_labels
 from cstokb.cache import bump_kb_version
 
 
@@ -25,13 +25,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="A file written by export_kb.")
-        parser.add_argument(
-            "--with-accounts",
-            action="store_true",
-            help=(
-                "Also restore the accounts the file holds (export_kb --with-accounts); the "
-                "database must then have no users yet."
-            ),
+        add_accounts_option(
+            parser,
+            "Also restore the accounts the file holds (export_kb --with-accounts); the "
+            "database must then have no users yet.",
         )
 
     def handle(self, *args, file: str, with_accounts: bool, **options):
