@@ -17,9 +17,11 @@ from django.db import models
 from knox.models import get_token_model
 
 
-def add_accounts_option(parser, help: str) -> None:
-    """--with-accounts: export_kb and import_kb carry the editors' accounts only when asked."""
-    parser.add_argument("--with-accounts", action="store_true", help=help)
+def add_backup_arguments(parser, file_help: str, accounts_help: str) -> None:
+    """export_kb's and import_kb's: the file, and --with-accounts, since the editors'
+    accounts go in a backup only when asked for."""
+    parser.add_argument("file", help=file_help)
+    parser.add_argument("--with-accounts", action="store_true", help=accounts_help)
 
 
 # Bookkeeping, not knowledge: the revision counter is bumped by the import itself.

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from backups.backup import (
     NATURAL_PRIMARY_KEYS,
     ExactJSONEncoder,
-    add_accounts_option,
+    add_backup_arguments,
     forget_users,
     kb_models,
     model_label,
@@ -28,9 +28,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Where to write the JSON ('-' for standard output).")
-        add_accounts_option(
+        add_backup_arguments(
             parser,
+            "Where to write the JSON ('-' for standard output).",
             "Also export the accounts: users with their password hashes, groups, API token "
             "hashes, admin log. Without it the history no longer names who made a change.",
         )

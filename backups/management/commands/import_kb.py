@@ -16,7 +16,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.test.utils import override_settings
 
-from backups.backup import add_accounts_option, forget_users, kb_row_count, user_labels
+from backups.backup import add_backup_arguments, forget_users, kb_row_count, user_labels
 from cstokb.cache import bump_kb_version
 
 
@@ -24,9 +24,9 @@ class Command(BaseCommand):
     help = "Restore an export_kb JSON file into a freshly migrated, empty database (atomic)."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="A file written by export_kb.")
-        add_accounts_option(
+        add_backup_arguments(
             parser,
+            "A file written by export_kb.",
             "Also restore the accounts the file holds (export_kb --with-accounts); the "
             "database must then have no users yet.",
         )
