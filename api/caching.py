@@ -20,7 +20,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe, quot
 from django.utils.translation import get_language
 from rest_framework.request import Request
 
-from cstokb.cache import kb_state, revision_cache
+from cstokb.cache import kb_state, revision_cache, revision_key
 
 SAFE = ("GET", "HEAD")
 
@@ -40,7 +40,7 @@ class ConditionalReadMixin:
     cache_seconds = 600
 
     @staticmethod
-    def _replay_key(request, version: int) -> str | None:
+    def _replay_key(request, revision: str) -> str | None:
         """The key of a replayable read, None when the request may be answered differently."""
         if request.method != "GET" or not _cache_enabled():
             return None
@@ -50,13 +50,13 @@ class ConditionalReadMixin:
         if "If-Modified-Since" in headers or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         # The language too: labels and error texts follow Accept-Language (api.errors).
-        basis = f"{version}|{request.get_full_path()}|{headers.get('Accept', '')}|{get_language()}"
+        basis = f"{revision}|{request.get_full_path()}|{headers.get('Accept', '')}|{get_language()}"
         return "api:raw:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def dispatch(self, request, *args, **kwargs):
         # One read of the revision per request, whichever way it is answered.
         self.kb_state = version, changed_at = kb_state()
-        key = self._replay_key(request, version)
+        key = self._replay_key(request, revision_key(version, changed_at))
         stored = revision_cache.get(key) if key else None
         if stored is not None and all(
             throttle.allow_request(request, self) for throttle in self.get_throttles()
@@ -68,12 +68,13 @@ class ConditionalReadMixin:
         # Anything else (and a throttled client, for DRF's 429) takes the whole way.
         return super().dispatch(request, *args, **kwargs)
 
-    def _validators(self, request: Request) -> tuple[str, str, object, int]:
+    def _validators(self, request: Request) -> tuple[str, str, object, str]:
         version, changed_at = self.kb_state
+        revision = revision_key(version, changed_at)
         user = request.user.pk if request.user.is_authenticated else 0
         basis = "|".join(
             [
-                str(version),
+                revision,
                 request.get_full_path(),
                 request.accepted_media_type or "",
                 str(user),
@@ -81,7 +82,7 @@ class ConditionalReadMixin:
             ]
         )
         digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
-        return quote_etag(digest), f"api:{digest}", changed_at, version
+        return quote_etag(digest), f"api:{digest}", changed_at, revision
 
     def _decorate(self, response, etag: str, changed_at, anonymous: bool) -> None:
         response["ETag"] = etag
@@ -104,7 +105,7 @@ class ConditionalReadMixin:
 
     def conditional(self, request: Request, render):
         """Answer a read: 304 when the client's copy is current, else render (or reuse)."""
-        etag, key, changed_at, version = self._validators(request)
+        etag, key, changed_at, revision = self._validators(request)
         anonymous = not request.user.is_authenticated
         use_cache = anonymous and request.method == "GET" and _cache_enabled()
         if self._not_modified(request, etag, changed_at):
@@ -136,7 +137,7 @@ class ConditionalReadMixin:
                 revision_cache.release(key)
             return response
         self._decorate(response, etag, changed_at, anonymous)
-        replay_key = self._replay_key(request._request, version)
+        replay_key = self._replay_key(request._request, revision)
 
         def store(rendered) -> None:
             try:

@@ -56,6 +56,17 @@ def kb_state() -> tuple[int, object]:
     return _current()
 
 
+def revision_key(version: int, changed_at) -> str:
+    """The revision as every cache key and validator names it: the version and when it was
+    set, since a version number alone repeats after a database restore."""
+    stamp = int(changed_at.timestamp() * 1_000_000) if changed_at else 0
+    return f"{version}.{stamp}"
+
+
+def kb_revision() -> str:
+    return revision_key(*_current())
+
+
 class RevisionCache:
     """The cache for entries whose key holds the knowledge-base revision (pages, API reads).
 
@@ -126,7 +137,7 @@ revision_cache = RevisionCache()
 
 def per_revision(name: str, build, timeout: int = 600):
     """`build()`'s result, computed once per knowledge-base revision and kept in the cache."""
-    key = f"{name}:{kb_version()}"
+    key = f"{name}:{kb_revision()}"
     value = revision_cache.get(key)
     if value is None:
         value = build()

@@ -1,6 +1,6 @@
 """Anonymous GETs of public pages served whole from the cache framework.
 
-Keyed on the knowledge-base version (cstokb.cache.kb_version), so any editor's change
+Keyed on the knowledge-base revision (cstokb.cache.kb_revision), so any editor's change
 invalidates every page at once; it sets Cache-Control and an ETag and answers conditional
 GETs with 304. The API sets its own ETags, the admin is never cached.
 """
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 
-from cstokb.cache import kb_version, revision_cache
+from cstokb.cache import kb_revision, revision_cache
 from health.middleware import DB_ERRORS, unavailable_response
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ class PublicPageCacheMiddleware:
         # The day is part of the key: the home page's "next meetings" change at midnight.
         basis = f"{timezone.localdate().isoformat()}|{request.get_full_path()}"
         digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
-        return f"page:{kb_version()}:{digest}"
+        return f"page:{kb_revision()}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.applies(request):

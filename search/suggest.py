@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from cstokb.cache import kb_state
+from cstokb.cache import kb_revision
 from documents.models import Document
 from presidencies.models import Priority, Theme
 
@@ -24,9 +24,7 @@ class Suggestions:
 
 
 def _vocabulary_and_themes() -> tuple[frozenset[str], list[tuple[str, str]]]:
-    # The revision's time too: a version number alone repeats after a database restore.
-    version, changed_at = kb_state()
-    key = f"search:vocabulary:{version}:{changed_at.isoformat() if changed_at else ''}"
+    key = f"search:vocabulary:{kb_revision()}"
     cached = cache.get(key)
     if cached is None:
         words: set[str] = set()

@@ -33,3 +33,21 @@ def test_many_to_many_changes_bump_the_version():
 def test_reading_the_version_is_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         kb_version()
+
+
+def test_a_version_number_repeated_by_a_restore_names_a_new_revision(db):
+    """Keys and validators name the revision by version and time: a database restored from
+    a backup can reach an old version number again, and must not meet the old cached pages."""
+    import datetime
+
+    from cstokb.cache import forget_recent, kb_revision
+    from presidencies.models import KnowledgeBaseRevision
+
+    row, _ = KnowledgeBaseRevision.objects.get_or_create(pk=1)
+    before = kb_revision()
+    KnowledgeBaseRevision.objects.filter(pk=1).update(
+        changed_at=row.changed_at + datetime.timedelta(seconds=1)
+    )
+    forget_recent()
+    assert KnowledgeBaseRevision.objects.get(pk=1).version == row.version
+    assert kb_revision() != before
