@@ -18,6 +18,18 @@ from .text import find_anchor
 CITATION_TARGETS = ("priority", "presidency", "summit", "position", "member_state", "instrument")
 
 
+def _target(to, related_name: str = "citations", **kwargs) -> models.ForeignKey:
+    """What a citation may back: optional, and the citation goes with it."""
+    return models.ForeignKey(
+        to,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
 class CitationRole(models.TextChoices):
     STATES = "states", _("States it")
     PROGRESS = "progress", _("Reports progress")
@@ -51,46 +63,13 @@ class Citation(TimeStampedModel):
     quote = models.TextField(help_text="Verbatim from the document's cleaned text.")
     role = models.CharField(max_length=10, choices=Role, default=Role.STATES)
     note = models.TextField(blank=True)
-    priority = models.ForeignKey(
-        "presidencies.Priority",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="citations",
-    )
-    presidency = models.ForeignKey(
-        "presidencies.Presidency",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="citations",
-    )
-    summit = models.ForeignKey(
-        "presidencies.Summit",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="citations",
-    )
-    position = models.ForeignKey(
-        "presidencies.Position",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="citations",
-    )
-    member_state = models.ForeignKey(
-        "presidencies.MemberState",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="citations",
-    )
-    instrument = models.ForeignKey(
+    priority = _target("presidencies.Priority")
+    presidency = _target("presidencies.Presidency")
+    summit = _target("presidencies.Summit")
+    position = _target("presidencies.Position")
+    member_state = _target("presidencies.MemberState")
+    instrument = _target(
         Document,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
         related_name="attesting_citations",
         help_text="An instrument whose adoption or implementation the quote attests.",
     )
