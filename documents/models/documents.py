@@ -1,7 +1,5 @@
 """Source documents, and the works that group the versions of one statement."""
 
-from typing import TYPE_CHECKING
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -15,9 +13,6 @@ from simple_history.models import HistoricalRecords
 from cstokb.models import TimeStampedModel
 
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
-
-if TYPE_CHECKING:
-    from .citations import Citation
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -249,16 +244,15 @@ class Document(TimeStampedModel):
             super().save(*args, **kwargs)
             self.reanchor_citations()
 
-    def lost_citations(self) -> list["Citation"]:
+    def lost_citations(self) -> list[models.Model]:
         """Stored citations the current (possibly edited) text can no longer anchor."""
-        from .citations import Citation
-
         if self.pk is None:
             return []
         return [
             c
-            # Not self.citations: a prefetched relation (the API's) carries its select_related.
-            for c in Citation.objects.filter(document=self).only(
+            # Not self.citations itself: a prefetched relation (the API's) carries its
+            # select_related; its model's own manager reads the rows afresh.
+            for c in self.citations.model.objects.filter(document=self).only(
                 "id", "quote", "quote_start", "document_id"
             )
             if find_anchor(self.text, c.quote, c.quote_start) is None
@@ -266,11 +260,10 @@ class Document(TimeStampedModel):
 
     def reanchor_citations(self) -> None:
         """Moves each citation's offsets to where its quote now stands (see find_anchor)."""
-        from .citations import Citation
-
+        citations = self.citations.model.objects
         moved = []
         fields = ["quote_start", "quote_end", "text_directive"]
-        for citation in Citation.objects.filter(document=self).only("id", "quote", *fields):
+        for citation in citations.filter(document=self).only("id", "quote", *fields):
             start = find_anchor(self.text, citation.quote, citation.quote_start)
             if start is None:
                 continue  # refused by clean(); verify_citations reports a bypass
@@ -280,7 +273,7 @@ class Document(TimeStampedModel):
             if (citation.quote_start, citation.text_directive) != before:
                 moved.append(citation)
         if moved:
-            Citation.objects.bulk_update(moved, fields)
+            citations.bulk_update(moved, fields)
 
     def clean(self) -> None:
         super().clean()
