@@ -128,7 +128,7 @@ THIRD_PERSON = re.compile(
 
 
 def find_kind(raw: str, title: str, text: str, publisher: str) -> str:
-    if re.search(r"^\s*Transcripts\s*/", raw.replace("\xa0", " "), re.M):
+    if re.search(r"^\s*(?:Transcripts|Стенограммы)\s*/", raw.replace("\xa0", " "), re.M):
         return "transcript"
     if re.search(r"\bremarks\b", title, re.I):
         return "remarks"

@@ -96,12 +96,23 @@ SPEECH_VERB = (
     r"recalled|recalls|stressed|stresses|told|tells|continued|declared|declares|explained|"
     r"explains|underlined|underscored|pointed\s+out|remarked|commented|affirmed|assured|"
     r"insisted|warned|wrote|writes|replied|answered|had\s+this\s+to\s+say|"
-    r"(?:is|was)\s+quoted\s+as\s+saying)\b"
+    r"spoke|speaks|proposed|proposes|promised|promises|urged|called\s+for|"
+    r"(?:is|was)\s+quoted\s+as\s+saying|"
+    # Russian, in the past tense of either gender or the plural ("заявил", "отметила").
+    r"(?:заявил|отметил|сказал|подчеркнул|сообщил|добавил|напомнил|предложил|говорил|"
+    r"пояснил|указал|констатировал|призвал|ответил|пообещал|обещал|выразил|высказал|"
+    r"выступил|написал)(?:а|и)?)\b"
 )
-_AUXILIARY = r"(?:(?:has|had|also|further|then|again|later|once\s+again|earlier)\s+)*"
+_AUXILIARY = (
+    r"(?:(?:has|had|also|further|then|again|later|once\s+again|earlier|for\s+his\s+part|"
+    r"for\s+her\s+part|также|тоже|ранее|вновь|еще|в\s+сво(?:ем|ём)\s+выступлении|"
+    r"в\s+интервью)\s+)*"
+)
 # Words a name's title is made of: "Russian Foreign Minister", "the Secretary General of".
 _TITLE_WORD = (
-    r"(?:[A-Z][\w’'.\-]*|the|of|and|foreign|defen[cs]e|prime|deputy|minister|president|"
+    r"(?:[A-ZА-ЯЁ][\w’'.\-]*|(?:[A-ZА-ЯЁ]\.){1,2}|the|of|and|foreign|defen[cs]e|prime|"
+    r"deputy|minister|president|министр\w*|президент\w*|генеральн\w*|секретар\w*|"
+    r"иностранных|дел|обороны|"
     r"secretary|general|chairman|chairwoman|ambassador|spokes(?:wo)?man|head|state|security|"
     r"council|affairs)"
 )
@@ -109,6 +120,10 @@ GENRE = (
     r"(?:opening\s+|closing\s+|welcoming\s+|keynote\s+)?(?:remarks|speech|address|statement|"
     r"interview|message|article|op-ed|letter|greetings?|answers|comments|briefing|"
     r"press\s+conference|words|lecture)\b"
+)
+GENRE_RU = (
+    r"(?:Выступлени\w*|Интервью|Заявлени\w*|Стать\w*|Обращени\w*|Послани\w*|Ответы|"
+    r"Комментари\w*|Приветстви\w*|Брифинг\w*)"
 )
 SPEAKS_AFTER = re.compile(
     # "Lavrov said", "Lavrov, the Russian minister, noted", "Sergey Lavrov, had this to say"
@@ -127,10 +142,15 @@ TITLE_AUTHOR_AFTER = re.compile(
     r"(?:’s|'s|’|')\s+(?:[\w\-]+\s+){0,3}?" + GENRE + r"|\s*:", re.IGNORECASE
 )
 TITLE_AUTHOR_BEFORE = re.compile(
-    GENRE + r"\s+(?:by|of|from|with|given\s+by)\s+(?:" + _TITLE_WORD + r"\s+){0,6}$",
-    re.IGNORECASE,
+    r"(?i:" + GENRE + r"\s+(?:by|of|from|with|given\s+by)\s+(?:" + _TITLE_WORD + r"\s+){0,6})$"
+    # In Russian the author follows the genre in the genitive, with capitalised words, posts
+    # and initials only ("Выступление Министра иностранных дел России С.В.Лаврова").
+    r"|(?:^|\s)" + GENRE_RU + r"\s+(?:(?:[А-ЯЁ][\w\-]*|(?:[А-ЯЁ]\.){1,2}|иностранных|дел|"
+    r"обороны|министр\w*|президент\w*|генеральн\w*|секретар\w*)\s*){0,8}$"
 )
-LABEL_PREFIX = re.compile(r"(?:" + _TITLE_WORD + r"\s+){0,8}")
+# The title words and initials before a speaker label's name: "President of Russia Vladimir
+# Putin:", "В.Путин:".
+LABEL_PREFIX = re.compile(r"(?:" + _TITLE_WORD + r"\s+){0,8}(?:[A-ZА-ЯЁ]\.\s*){0,2}")
 
 
 def is_label(text: str, start: int, end: int) -> bool:

@@ -97,3 +97,39 @@ def test_russian_people_by_their_post_in_the_nominative():
         ("Юрий Ушаков", "помощник президента"),
         ("Мария Захарова", "Официальный представитель МИД России"),
     ]
+
+
+def test_russian_speakers_told_apart_from_people_mentioned(seed):
+    from importer.analysis import analyse
+
+    result = analyse(
+        "Стенограммы /\n\nЗаседание Совета\n\n11 ноября 2026 года\n\n"
+        "В заседании приняли участие Президент Белоруссии Александр Лукашенко и Президент "
+        "Таджикистана Эмомали Рахмон.\n\n"
+        "В.Путин: Уважаемые коллеги! Благодарю Садыра Жапарова за работу.\n\n"
+        "К.Токаев: Благодарю российских друзей за гостеприимство."
+    )
+    assert result.kind == "transcript"
+    assert [o.slug for o in result.officials] == ["vladimir-putin", "kassym-jomart-tokayev"]
+    assert {o.slug for o in result.mentioned} == {
+        "alexander-lukashenko",
+        "emomali-rahmon",
+        "sadyr-japarov",
+    }
+
+
+def test_russian_speech_verbs_and_genre_titles(seed):
+    from importer.analysis import analyse
+
+    said = analyse(
+        "Новости\n\nО работе организации\n\nГенеральный секретарь ОДКБ Имангали "
+        "Тасмагамбетов отметил, что работа продолжится. Президент Кыргызстана Садыр Жапаров "
+        "прибыл в Москву."
+    )
+    assert [o.slug for o in said.officials] == ["imangali-tasmagambetov"]
+    assert [o.slug for o in said.mentioned] == ["sadyr-japarov"]
+    authored = analyse(
+        "Выступление Министра иностранных дел России С.В.Лаврова на заседании СМИД\n\n"
+        "Уважаемые коллеги! Предлагаем принять заявление о борьбе с терроризмом."
+    )
+    assert [o.slug for o in authored.officials] == ["sergey-lavrov"]
