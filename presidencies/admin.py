@@ -77,7 +77,7 @@ class ThemeAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
         has_related_filter("priorities", "has priorities", "has_priorities", "Yes", "No"),
         ("priorities__presidency", ChairmanshipFilter),
     ]
-    search_fields = ["name", "description", "keywords"]
+    search_fields = ["name", "description", "keywords", "keywords_ru"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -29,6 +29,7 @@ class ThemeSerializer(ModelValidatedSerializer):
             "name",
             "description",
             "keywords",
+            "keywords_ru",
             "priority_count",
             "created_at",
             "updated_at",

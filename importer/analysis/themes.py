@@ -8,9 +8,15 @@ import re
 from .base import ThemeHit
 
 
+def _stems(keyword: str) -> str:
+    """A Russian keyword whose every word stands for the words it begins."""
+    return r"\w*\s+".join(re.escape(word) for word in keyword.split())
+
+
 @functools.lru_cache(maxsize=256)
-def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern:
-    alternation = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
+def _keywords_pattern(keywords: tuple[str, ...], russian: tuple[str, ...] = ()) -> re.Pattern:
+    alternatives = [re.escape(k) for k in keywords] + [_stems(k) for k in russian]
+    alternation = "|".join(sorted(alternatives, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternation + ")", re.IGNORECASE)
 
 
@@ -28,8 +34,10 @@ def theme_hits(text: str, themes) -> list[ThemeHit]:
     text = BODY_NAMES.sub(" ", text)
     hits = []
     for theme in themes:
-        keywords = tuple(theme.keyword_list)
-        count = len(_keywords_pattern(keywords).findall(text)) if keywords else 0
+        keywords, russian = tuple(theme.keyword_list), tuple(theme.russian_keyword_list)
+        count = (
+            len(_keywords_pattern(keywords, russian).findall(text)) if keywords or russian else 0
+        )
         if count:
             hits.append(ThemeHit(theme, count))
     hits.sort(key=lambda h: (-h.count, h.theme.name))

@@ -22,6 +22,13 @@ class Theme(TimeStampedModel):
         help_text="One keyword or phrase per line; the statement importer uses them "
         "to propose this theme.",
     )
+    keywords_ru = models.TextField(
+        "keywords (Russian)",
+        blank=True,
+        help_text="One Russian keyword or phrase per line, for Russian statements. Each word "
+        "stands for every word it begins, so a stem covers all its cases: "
+        "«коллективн сил» finds «Коллективных сил» and «Коллективными силами».",
+    )
 
     history = HistoricalRecords()
 
@@ -42,6 +49,10 @@ class Theme(TimeStampedModel):
     @property
     def keyword_list(self) -> list[str]:
         return [k.strip() for k in self.keywords.splitlines() if k.strip()]
+
+    @property
+    def russian_keyword_list(self) -> list[str]:
+        return [" ".join(k.split()) for k in self.keywords_ru.splitlines() if k.strip()]
 
 
 class PriorityQuerySet(models.QuerySet):
