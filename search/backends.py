@@ -9,10 +9,19 @@ Every piece of user input is passed as a bound parameter.
 
 # ruff: noqa: S608 - SQL built from this module's constant names; all input is bound.
 
-from django.db.backends.base.base import BaseDatabaseWrapper
+import functools
+import operator
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, Q
+
+from documents.fulltext import language_config
+from documents.models import Document
+
+from .models import PriorityIndex
 from .query import Clause, ParsedQuery, fts5_expression
-from .schema import PG_QUERY_CONFIGS, pg_config
+from .schema import PG_CONFIG, PG_QUERY_CONFIGS
 
 # Private-use characters: they never occur in the texts (the highlighter drops strays).
 START = "\ue000"
@@ -53,70 +62,72 @@ class Backend:
 
 
 class PostgresBackend(Backend):
-    """tsvector columns, `websearch_to_tsquery` for each word or phrase, ts_rank, ts_headline."""
+    """Django's PostgreSQL search: `SearchQuery(search_type="websearch")` for each word or
+    phrase, `SearchRank`, `SearchHeadline`, over the documents' generated vectors
+    (documents/fulltext.py) and the priorities' search table (search/models.py).
+
+    The querysets are compiled to SQL here so that search/matches.py can count facets over
+    them; the one thing Django cannot say is the planner setting of `fetch()`.
+    """
 
     vendor = "postgresql"
-    SOURCES = {
-        "document": ("documents_document", "id", "search_vector", "title", "text"),
-        "priority": ("search_priority", "priority_id", "vector", "title", "body"),
-    }
-    # ts_rank reads a vector stored inline (title and opening of the text, see schema.py):
-    # a full document vector is TOASTed, and decompressing one per match was most of the
-    # time of a search. Priorities are few and short: their own vector.
-    RANK_VECTORS = {"document": "search_rank_vector", "priority": "vector"}
-    TITLE_OPTIONS = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
-    SNIPPET_OPTIONS = (
-        f'StartSel="{START}", StopSel="{STOP}", MaxFragments=1, MaxWords=35, MinWords=15'
-    )
+    HEADLINE = {"start_sel": START, "stop_sel": STOP}
+    TITLE_OPTIONS = {**HEADLINE, "highlight_all": True}
+    SNIPPET_OPTIONS = {**HEADLINE, "max_fragments": 1, "max_words": 35, "min_words": 15}
 
-    def tsquery(self, query: ParsedQuery) -> tuple[str, list[str]]:
-        """A tsquery expression: the parsed tree rebuilt with &&, || and !! in SQL.
+    def search_query(self, query: ParsedQuery) -> SearchQuery:
+        """The parsed tree as SearchQuery objects combined with &, | and ~.
 
         Each word or phrase goes through websearch_to_tsquery on its own, so stemming and
         stop words are PostgreSQL's, while OR binds tighter than AND as in query.py. It is
         read in each configuration documents are indexed with (a Russian word stemmed as
         Russian, an English one as English) and either reading matches.
         """
-        params: list[str] = []
 
-        def group(clause: Clause) -> str:
-            parts = []
-            for term in clause.terms:
-                for config in PG_QUERY_CONFIGS:
-                    params.append(f'"{term.text}"' if term.is_phrase else term.text)
-                    parts.append(f"websearch_to_tsquery('{config}', %s)")
-            return "(" + " || ".join(parts) + ")"
+        def readings(clause: Clause) -> list[SearchQuery]:
+            return [
+                SearchQuery(
+                    f'"{term.text}"' if term.is_phrase else term.text,
+                    search_type="websearch",
+                    config=config,
+                )
+                for term in clause.terms
+                for config in PG_QUERY_CONFIGS
+            ]
 
-        sql = " && ".join(group(c) for c in query.positive)
+        def group(clause: Clause) -> SearchQuery:
+            return functools.reduce(operator.or_, readings(clause))
+
+        tsquery = functools.reduce(operator.and_, (group(c) for c in query.positive))
         for clause in query.negative:
-            sql = f"({sql}) && !!{group(clause)}"
-        return sql, params
+            # Not any reading: !!a && !!b (Django negates a single SearchQuery only).
+            for reading in readings(clause):
+                tsquery = tsquery & ~reading
+        return tsquery
 
     def matches(self, table, query, ranked=True, columns=()):
-        db_table, pk, vector, _title, _body = self.SOURCES[table]
-        tsquery, params = self.tsquery(query)
-        rank = f", ts_rank(t.{self.RANK_VECTORS[table]}, q.query) AS rank" if ranked else ""
-        # The document's own columns from the row the index found: joining the table to
-        # itself again cost a hash of every document (80 ms of a search at 100,000).
-        extra = "".join(f", t.{c} AS {c}" for c in columns)
-        select = f"SELECT t.{pk} AS id{rank}{extra} FROM {db_table} t CROSS JOIN q"
+        tsquery = self.search_query(query)
         if table != "document":
-            return (
-                f"WITH q AS (SELECT {tsquery} AS query) {select} WHERE t.{vector} @@ q.query",
-                params,
-            )
+            rows = PriorityIndex.objects.filter(vector=tsquery).values(id=F("priority_id"))
+            if ranked:
+                rows = rows.annotate(rank=SearchRank(F("vector"), tsquery))
+            return rows.query.sql_with_params()
+
         # Documents whose title or opening match first (through the ranking vector's own
         # GIN index): they rank above the others, so the first candidates are the best
         # ones and a LIMIT over this stops both index scans early. An exclusion may sit past
         # the opening: then the full vector decides for the first tier too.
-        also = " AND t.search_vector @@ q.query" if query.negative else ""
-        sql = (
-            f"WITH q AS (SELECT {tsquery} AS query) "
-            f"({select} WHERE t.search_rank_vector @@ q.query{also}) UNION ALL "
-            f"({select} WHERE t.search_vector @@ q.query "
-            f"AND NOT (t.search_rank_vector @@ q.query{also}))"
-        )
-        return sql, params
+        # ts_rank reads the ranking vector, stored inline: a full vector is TOASTed, and
+        # decompressing one per match was most of the time of a search.
+        opening = Q(search_rank_vector=tsquery)
+        if query.negative:
+            opening &= Q(search_vector=tsquery)
+        documents = Document.objects.order_by().values("id", *columns)
+        if ranked:
+            documents = documents.annotate(rank=SearchRank(F("search_rank_vector"), tsquery))
+        first = documents.filter(opening)
+        rest = documents.filter(Q(search_vector=tsquery) & ~opening)
+        return first.union(rest, all=True).query.sql_with_params()
 
     def year(self, column: str) -> str:
         return f"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
@@ -143,19 +154,18 @@ class PostgresBackend(Backend):
             return cursor.fetchall()
 
     def highlights(self, connection, table, query, ids):
-        db_table, pk, _vector, title, body = self.SOURCES[table]
-        tsquery, params = self.tsquery(query)
-        # Each document in the configuration it is indexed with.
-        config = pg_config("t.language") if table == "document" else "'english'::regconfig"
-        sql = (
-            f"SELECT t.{pk}, ts_headline({config}, t.{title}, q.query, %s), "
-            f"ts_headline({config}, t.{body}, q.query, %s) "
-            f"FROM {db_table} t CROSS JOIN (SELECT {tsquery} AS query) q "
-            f"WHERE t.{pk} = ANY(%s)"
+        tsquery = self.search_query(query)
+        if table == "document":
+            # Each document in the configuration it is indexed with.
+            rows, body, config = Document.objects, "text", language_config()
+        else:
+            rows, body, config = PriorityIndex.objects, "body", PG_CONFIG
+        rows = rows.using(connection.alias).filter(pk__in=ids).order_by()
+        rows = rows.annotate(
+            marked_title=SearchHeadline("title", tsquery, config=config, **self.TITLE_OPTIONS),
+            marked_body=SearchHeadline(body, tsquery, config=config, **self.SNIPPET_OPTIONS),
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self.TITLE_OPTIONS, self.SNIPPET_OPTIONS, *params, list(ids)])
-            return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+        return {pk: (t, b) for pk, t, b in rows.values_list("pk", "marked_title", "marked_body")}
 
 
 class SqliteBackend(Backend):

@@ -4,9 +4,11 @@ What is indexed (the same on both databases):
 - a document: its title (weight A) and cleaned text (weight B);
 - a priority: its title (A) and its summary, status note and every quote that backs it (B).
 
-PostgreSQL: a stored generated `tsvector` column on documents_document and a table
-`search_priority` whose generated vector is refreshed by triggers on presidencies_priority
-and documents_citation; GIN indexes on both; English stemming.
+PostgreSQL: the documents' vectors are Django fields (documents/fulltext.py: stored
+generated `tsvector` columns with GIN indexes, in each document's language); here, the
+table `search_priority` (read through search.models.PriorityIndex) whose generated vector
+is refreshed by triggers on presidencies_priority and documents_citation, with its GIN
+index; English stemming.
 
 SQLite: FTS5 tables with the porter tokenizer, kept current by triggers. SQLite checks
 every trigger in the schema when Django rebuilds a table for a migration ("remake"), so a
@@ -25,49 +27,12 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 # --- PostgreSQL --------------------------------------------------------------------------
 
 PG_CONFIG = "english"
-# Each document is indexed in the text-search configuration of its language; a query is
-# read in each of these (search/backends.py). PostgreSQL's `russian` stems Latin words as
-# `english` does, so a Russian document's English names are found too.
-PG_LANGUAGE_CONFIGS = {"en": "english", "ru": "russian"}
+# Documents are indexed in the configuration of their language (documents/fulltext.py: the
+# generated columns search_vector and search_rank_vector with their GIN indexes, Django
+# fields since documents migration 0010); a query is read in each of these.
 PG_QUERY_CONFIGS = ("english", "russian")
 
-
-def pg_config(language: str) -> str:
-    """SQL for the regconfig of a row whose language code is the SQL `language`."""
-    cases = " ".join(
-        f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in PG_LANGUAGE_CONFIGS.items()
-    )
-    return f"CASE {language} {cases} ELSE 'simple'::regconfig END"
-
-
-DOC_CONFIG = pg_config("language")
-# The ranking vector of a document reads the title and this many first characters of the
-# text (the opening paragraphs): small enough to be stored inline, never TOASTed, so that
-# ts_rank over thousands of matches does not decompress every document's full vector.
-RANK_TEXT_CHARS = 600
-
-POSTGRES_DOCUMENT_COLUMNS = [
-    # Documents: a generated column is recomputed by PostgreSQL on every write, whoever writes.
-    f"""ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS search_vector tsvector
-    GENERATED ALWAYS AS (
-        setweight(to_tsvector({DOC_CONFIG}, coalesce(title, '')), 'A')
-        || setweight(to_tsvector({DOC_CONFIG}, coalesce(text, '')), 'B')
-    ) STORED""",
-    "CREATE INDEX IF NOT EXISTS search_document_vector_gin "
-    "ON documents_document USING gin (search_vector)",
-    # What matches is decided by search_vector (GIN); the order by this smaller vector,
-    # whose own GIN index finds the title and opening matches first (search/backends.py).
-    f"""ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS search_rank_vector tsvector
-    GENERATED ALWAYS AS (
-        setweight(to_tsvector({DOC_CONFIG}, coalesce(title, '')), 'A')
-        || setweight(to_tsvector({DOC_CONFIG}, left(coalesce(text, ''), {RANK_TEXT_CHARS})), 'B')
-    ) STORED""",
-    "CREATE INDEX IF NOT EXISTS search_document_rank_vector_gin "
-    "ON documents_document USING gin (search_rank_vector)",
-]
-
 POSTGRES_INSTALL = [
-    *POSTGRES_DOCUMENT_COLUMNS,
     # Priorities: their quotes live in another table, so a search table kept by triggers.
     f"""CREATE TABLE IF NOT EXISTS search_priority (
         priority_id bigint PRIMARY KEY,
@@ -145,13 +110,6 @@ POSTGRES_TRIGGERS = {
 
 POSTGRES_REBUILD = ["SELECT search_priority_rebuild()"]
 
-DROP_DOCUMENT_COLUMNS = [
-    "DROP INDEX IF EXISTS search_document_rank_vector_gin",
-    "DROP INDEX IF EXISTS search_document_vector_gin",
-    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_rank_vector",
-    "ALTER TABLE documents_document DROP COLUMN IF EXISTS search_vector",
-]
-
 POSTGRES_UNINSTALL = [
     *(f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in POSTGRES_TRIGGERS.items()),
     "DROP FUNCTION IF EXISTS search_on_truncate()",
@@ -160,8 +118,73 @@ POSTGRES_UNINSTALL = [
     "DROP FUNCTION IF EXISTS search_priority_rebuild()",
     "DROP FUNCTION IF EXISTS search_priority_refresh(bigint)",
     "DROP TABLE IF EXISTS search_priority",
-    *DROP_DOCUMENT_COLUMNS,
 ]
+
+# The vocabulary of "did you mean" on PostgreSQL (search/suggest.py): every word of 3+
+# letters (not only digits) of a document's title and text, unstemmed, in a table with a
+# trigram index (pg_trgm, search migration 0005). A trigger adds a written document's words;
+# a deleted document's words stay until the next rebuild (rebuild_search_index). The
+# trigger is on every UPDATE, not `UPDATE OF title, text`: PostgreSQL refuses to alter the
+# type of a column that a trigger definition names (the recipe below).
+POSTGRES_VOCABULARY = [
+    "CREATE TABLE IF NOT EXISTS search_word (word text PRIMARY KEY)",
+    "CREATE INDEX IF NOT EXISTS search_word_trgm ON search_word USING gin (word gin_trgm_ops)",
+    """CREATE OR REPLACE FUNCTION search_words_of(body text) RETURNS SETOF text
+    LANGUAGE sql IMMUTABLE AS $$
+        SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, body))) w
+        WHERE length(w) > 2 AND w !~ '^[0-9]+$'
+    $$""",
+    """CREATE OR REPLACE FUNCTION search_on_document_words() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' OR NEW.title IS DISTINCT FROM OLD.title
+                OR NEW.text IS DISTINCT FROM OLD.text THEN
+            INSERT INTO search_word (word)
+            SELECT search_words_of(NEW.title || ' ' || NEW.text) ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE FUNCTION search_on_document_truncate() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM search_word;
+        RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE TRIGGER search_on_document_words
+    AFTER INSERT OR UPDATE ON documents_document
+    FOR EACH ROW EXECUTE FUNCTION search_on_document_words()""",
+    """CREATE OR REPLACE TRIGGER search_on_document_truncate AFTER TRUNCATE ON documents_document
+    FOR EACH STATEMENT EXECUTE FUNCTION search_on_document_truncate()""",
+]
+POSTGRES_VOCABULARY_REBUILD = [
+    "DELETE FROM search_word",
+    # ts_stat counts the words inside one function call: a DISTINCT over every word of
+    # every document (120 million rows at 100,000 documents) took over ten minutes.
+    """INSERT INTO search_word (word) SELECT word FROM ts_stat(
+        'SELECT to_tsvector(''simple''::regconfig, title || '' '' || text)
+         FROM documents_document')
+    WHERE length(word) > 2 AND word !~ '^[0-9]+$'""",
+]
+POSTGRES_VOCABULARY_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_on_document_truncate ON documents_document",
+    "DROP TRIGGER IF EXISTS search_on_document_words ON documents_document",
+    "DROP FUNCTION IF EXISTS search_on_document_truncate()",
+    "DROP FUNCTION IF EXISTS search_on_document_words()",
+    "DROP FUNCTION IF EXISTS search_words_of(text)",
+    "DROP TABLE IF EXISTS search_word",
+]
+
+
+def install_vocabulary(apps, schema_editor) -> None:
+    """The did-you-mean vocabulary, filled from the documents (PostgreSQL only)."""
+    if schema_editor.connection.vendor == "postgresql":
+        _run(schema_editor.connection, POSTGRES_VOCABULARY + POSTGRES_VOCABULARY_REBUILD)
+
+
+def uninstall_vocabulary(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        _run(schema_editor.connection, POSTGRES_VOCABULARY_UNINSTALL)
+
 
 # --- SQLite ------------------------------------------------------------------------------
 
@@ -300,6 +323,8 @@ def rebuild(connection: BaseDatabaseWrapper) -> None:
     """Refill the index from the knowledge base (after a bulk load with triggers off)."""
     if connection.vendor == "postgresql":
         _run(connection, POSTGRES_REBUILD)
+        if VOCABULARY_BY in _applied(connection):
+            _run(connection, POSTGRES_VOCABULARY_REBUILD)
     elif connection.vendor == "sqlite":
         _run(connection, SQLITE_REBUILD)
 
@@ -308,15 +333,7 @@ def missing_parts(connection: BaseDatabaseWrapper) -> list[str]:
     """Names of the tables, columns and triggers of the index that the database lacks."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            columns = ["search_vector", "search_rank_vector"]
-            cursor.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = current_schema() "
-                "AND table_name = 'documents_document' AND column_name = ANY(%s)",
-                [columns],
-            )
-            present = {row[0] for row in cursor.fetchall()}
-            missing = [f"documents_document.{c}" for c in columns if c not in present]
+            missing = []
             cursor.execute("SELECT to_regclass('search_priority') IS NOT NULL")
             if not cursor.fetchone()[0]:
                 missing.append("search_priority")
@@ -342,14 +359,21 @@ def ensure(connection: BaseDatabaseWrapper) -> list[str]:
 
 
 INSTALLED_BY = ("search", "0001_search_index")
+VOCABULARY_BY = ("search", "0005_trigram_vocabulary")
+
+
+def _applied(connection: BaseDatabaseWrapper) -> set:
+    from django.db.migrations.recorder import MigrationRecorder
+
+    return set(MigrationRecorder(connection).applied_migrations())
+
+
 SOURCE_TABLES = ("documents_document", "presidencies_priority", "documents_citation")
 
 
 def ensure_after_migrate(connection: BaseDatabaseWrapper) -> list[str]:
     """post_migrate check: only when the index's migration is applied (not after unapplying)."""
-    from django.db.migrations.recorder import MigrationRecorder
-
-    if INSTALLED_BY not in MigrationRecorder(connection).applied_migrations():
+    if INSTALLED_BY not in _applied(connection):
         return []
     if not set(SOURCE_TABLES) <= set(connection.introspection.table_names()):
         return []
@@ -367,14 +391,32 @@ def ensure_after_migrate(connection: BaseDatabaseWrapper) -> list[str]:
 #         migrations.RunPython(schema.restore_document_columns, schema.release_document_columns),
 #     ]
 
+VECTOR_FIELDS = ("search_vector", "search_rank_vector")
+
+
+def _document_model(apps):
+    if apps is None:
+        from documents.models import Document
+
+        return Document
+    return apps.get_model("documents", "Document")
+
 
 def release_document_columns(apps, schema_editor) -> None:
-    """Drop the generated search vector of documents (PostgreSQL; nothing on SQLite)."""
+    """Drop the generated search vectors of documents (PostgreSQL; nothing on SQLite)."""
     if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor.connection, DROP_DOCUMENT_COLUMNS)
+        model = _document_model(apps)
+        for name in VECTOR_FIELDS:
+            schema_editor.remove_field(model, model._meta.get_field(name))
 
 
 def restore_document_columns(apps, schema_editor) -> None:
-    """Add the generated search vectors of documents back (computed for every row)."""
+    """Add the generated search vectors of documents back (computed for every row), with
+    their indexes."""
     if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor.connection, POSTGRES_DOCUMENT_COLUMNS)
+        model = _document_model(apps)
+        for name in VECTOR_FIELDS:
+            schema_editor.add_field(model, model._meta.get_field(name))
+        for index in model._meta.indexes:
+            if set(index.fields) & set(VECTOR_FIELDS):
+                schema_editor.add_index(model, index)

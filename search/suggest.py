@@ -1,20 +1,36 @@
 """What to offer when a search finds nothing: a near spelling, and the list of themes.
 
-The vocabulary (the words of titles, texts, summaries and theme keywords) is built once
-per revision of the knowledge base and kept in the cache: a failed search costs one query
-to read the revision, and three more only when the knowledge base has changed since.
+PostgreSQL: each word of the query that no document has is looked up in the documents'
+vocabulary by trigram similarity (pg_trgm through Django's TrigramSimilarity, on the
+table search_word and its trigram index, search/schema.py): one query per unknown word,
+whatever the size of the knowledge base, and nothing to rebuild after an edit (a deleted
+document's words stay until `rebuild_search_index`).
+
+SQLite (no pg_trgm): the vocabulary (the words of titles, texts, summaries and theme
+keywords) is built once per revision of the knowledge base and kept in the cache, and
+difflib finds the nearest word; fine for the embedded default's small knowledge bases.
+
+The themes are read once per revision and cached: a failed search costs one query to
+read the revision, and more only when the knowledge base has changed since.
 """
 
 import difflib
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
+from django.db import connection
 
 from cstokb.cache import kb_revision
 from documents.models import Document
 from presidencies.models import Priority, Theme
 
+from .models import Word
 from .query import WORD, ParsedQuery
+
+# pg_trgm's similarity of a misspelling to the word meant, at least ("securty" and
+# "security": 0.5; "peacekeepinq" and "peacekeeping": 0.73).
+TRIGRAM_CUTOFF = 0.4
 
 
 @dataclass(frozen=True)
@@ -23,32 +39,51 @@ class Suggestions:
     themes: list[tuple[str, str]]  # (name, url)
 
 
-def _vocabulary_and_themes() -> tuple[frozenset[str], list[tuple[str, str]]]:
-    key = f"search:vocabulary:{kb_revision()}"
+def _vocabulary_and_themes(with_vocabulary: bool) -> tuple[frozenset[str], list[tuple[str, str]]]:
+    key = f"search:vocabulary:{int(with_vocabulary)}:{kb_revision()}"
     cached = cache.get(key)
     if cached is None:
         words: set[str] = set()
-        for title, text in Document.objects.values_list("title", "text"):
-            words.update(w.lower() for w in WORD.findall(f"{title} {text}"))
+        if with_vocabulary:
+            for title, text in Document.objects.values_list("title", "text"):
+                words.update(w.lower() for w in WORD.findall(f"{title} {text}"))
         themes = []
         for theme in Theme.objects.order_by("name"):
             words.update(w.lower() for w in WORD.findall(f"{theme.name} {theme.keywords}"))
             themes.append((theme.name, theme.get_absolute_url()))
-        for title, summary in Priority.objects.values_list("title", "summary"):
-            words.update(w.lower() for w in WORD.findall(f"{title} {summary}"))
+        if with_vocabulary:
+            for title, summary in Priority.objects.values_list("title", "summary"):
+                words.update(w.lower() for w in WORD.findall(f"{title} {summary}"))
         vocabulary = frozenset(w for w in words if len(w) > 2 and not w.isdigit())
-        cached = (vocabulary, themes)
+        cached = (vocabulary if with_vocabulary else frozenset(), themes)
         cache.set(key, cached, timeout=24 * 3600)
     return cached
 
 
+def nearest_word(word: str) -> str | None:
+    """PostgreSQL: the documents' word nearest to `word` by trigram similarity (itself if
+    a document has it), through the trigram index (`%` with pg_trgm's threshold)."""
+    nearest = (
+        Word.objects.annotate(similarity=TrigramSimilarity("word", word))
+        .filter(word__trigram_similar=word, similarity__gte=TRIGRAM_CUTOFF)
+        .order_by("-similarity", "word")
+        .values_list("word", flat=True)
+        .first()
+    )
+    return nearest
+
+
 def suggest(query: ParsedQuery) -> Suggestions:
-    vocabulary, themes = _vocabulary_and_themes()
+    trigrams = connection.vendor == "postgresql"
+    vocabulary, themes = _vocabulary_and_themes(with_vocabulary=not trigrams)
     replacements: dict[str, str] = {}
     for word in query.words:
-        if word in vocabulary or len(word) < 3:
+        if len(word) < 3 or word in vocabulary:
             continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        if trigrams:
+            close = [near] if (near := nearest_word(word)) and near != word else []
+        else:
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
         if close:
             replacements[word] = close[0]
     spelling = query.normalised(replacements) if replacements else None

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from cstokb.models import TimeStampedModel
 
+from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
 
 
@@ -166,8 +167,14 @@ class Document(TimeStampedModel):
         max_length=200, blank=True, help_text="Who translated it, where the source says."
     )
 
+    # Full-text vectors computed by PostgreSQL (documents/fulltext.py); NULL on SQLite.
+    search_vector = IndexVectorField(expression=document_vector())
+    search_rank_vector = IndexVectorField(expression=ranking_vector())
+
     # raw_text is kept in history too: the text as received is never lost, even if edited.
-    history = HistoricalRecords(m2m_fields=[speakers])
+    history = HistoricalRecords(
+        m2m_fields=[speakers], excluded_fields=["search_vector", "search_rank_vector"]
+    )
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -203,6 +210,8 @@ class Document(TimeStampedModel):
         indexes = [
             models.Index(fields=["kind", "date"], name="document_kind_date_idx"),
             models.Index(fields=["presidency", "date"], name="document_presidency_date_idx"),
+            VectorIndex(fields=["search_vector"], name="document_vector_gin"),
+            VectorIndex(fields=["search_rank_vector"], name="document_rank_vector_gin"),
         ]
         # Newest-first indexes (date DESC NULLS LAST) exist on PostgreSQL only: migration 0005.
 

@@ -1,6 +1,7 @@
 """The index's schema: the migration installs and removes it, and it survives table rebuilds."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -25,10 +26,10 @@ def test_the_index_is_installed_on_the_database_in_use():
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT indexdef FROM pg_indexes WHERE indexname IN "
-                "('search_document_vector_gin', 'search_priority_vector_gin')"
+                "('document_vector_gin', 'document_rank_vector_gin', 'search_priority_vector_gin')"
             )
             indexes = [row[0] for row in cursor.fetchall()]
-            assert len(indexes) == 2 and all("USING gin" in d for d in indexes)
+            assert len(indexes) == 3 and all("USING gin" in d for d in indexes)
         else:
             cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'search_document_fts'")
             assert "porter unicode61" in cursor.fetchone()[0]
@@ -142,3 +143,35 @@ def test_a_migration_can_alter_the_document_title_around_the_search_vector():
             schema.restore_document_columns(None, editor)
         call_command("migrate", verbosity=0)
     assert schema.missing_parts(connection) == []
+
+
+@pytest.mark.django_db
+def test_the_document_vectors_are_django_fields_the_database_fills_and_python_never_reads():
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.fulltext import IndexVectorField
+
+    for name in schema.VECTOR_FIELDS:
+        assert isinstance(Document._meta.get_field(name), IndexVectorField)
+    airlift = document("Airlift", "Helicopters and aircraft.")
+
+    def reads_a_vector(queries) -> bool:
+        # Selected as NULL: a full vector is as large as the text.
+        selected_as_null = re.compile(r'NULL AS "search_(rank_)?vector"')
+        return any("search_" in selected_as_null.sub("", q["sql"]) for q in queries)
+
+    with CaptureQueriesContext(conn) as queries:
+        loaded = Document.objects.get(pk=airlift.pk)
+    assert loaded.search_vector is None and loaded.search_rank_vector is None
+    assert not reads_a_vector(queries.captured_queries)
+    # An edit is indexed by the database, whoever writes; the save returns no vector.
+    loaded.title = "Sealift"
+    with CaptureQueriesContext(conn) as queries:
+        loaded.save()
+    assert not reads_a_vector(queries.captured_queries)
+    assert found("sealift") == {("document", "Sealift")}
+    assert found("airlift") == set()
+    if conn.vendor == "postgresql":
+        filled = Document.objects.filter(pk=airlift.pk, search_vector__isnull=False)
+        assert filled.exists()
