@@ -235,16 +235,20 @@ def wrk(
     return result
 
 
-def prepare_database(env: dict[str, str], documents: int, presidencies: int) -> None:
+def prepare_database(
+    env: dict[str, str], documents: int, presidencies: int, vocabulary: str = "dense"
+) -> None:
     log("migrate, fixtures, collectstatic")
     manage(env, "migrate", "--noinput", "-v0")
     fixtures = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
     manage(env, "loaddata", *fixtures, "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     if documents:
-        log(f"generate_corpus --documents {documents} --presidencies {presidencies}")
+        log(f"generate_corpus --documents {documents} --presidencies {presidencies} "
+            f"--vocabulary {vocabulary}")  # fmt: skip
         log(manage(env, "generate_corpus", f"--documents={documents}",
-                   f"--presidencies={presidencies}", capture=True).strip())  # fmt: skip
+                   f"--presidencies={presidencies}", f"--vocabulary={vocabulary}",
+                   capture=True).strip())  # fmt: skip
 
 
 def probe(env: dict[str, str]) -> list[dict]:

@@ -12,13 +12,17 @@ errors. URLs that do not exist on this branch are skipped with a message.
     python bench/run.py --database-url URL --servers gunicorn-nocache --misses-only
 
 Each server also answers the miss set (bench/misses.py): 50+ distinct searches, each asked
-once of the page and of the API, timed alone, reported per class of query.
+once of the page and of the API, timed alone, reported per class of query. Each caching
+server is then timed for its recovery after an editor's change: the seconds until every
+URL is served from cache again under load. --vocabulary zipf generates a corpus whose words
+follow Zipf frequencies instead of the dense recombination of the seed sentences.
 """
 
 import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import misses
 from harness import (
+    WRK,
+    WRK_SCRIPT,
     PgCluster,
     RedisServer,
     Server,
@@ -46,6 +52,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=0, help="generated documents (0: seed)")
     parser.add_argument("--presidencies", type=int, default=20)
+    parser.add_argument(
+        "--vocabulary",
+        choices=["dense", "zipf"],
+        default="dense",
+        help="the generated corpus: dense (the seed sentences recombined: common words in "
+        "nearly every document) or zipf (Zipf word frequencies: rare words rare)",
+    )
     parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per URL")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
@@ -85,7 +98,12 @@ def main() -> int:
     database_url = args.database_url or pg.url
     server = None
     redis = RedisServer() if any(k.endswith("-redis") for k in kinds) else None
-    report = {"documents": args.documents, "connections": args.connections, "servers": {}}
+    report = {
+        "documents": args.documents,
+        "vocabulary": args.vocabulary,
+        "connections": args.connections,
+        "servers": {},
+    }
     # Shared machines: the load when the run started and ended says how noisy it was.
     report["loadavg_start"] = [round(x, 2) for x in os.getloadavg()]
     failures = []
@@ -95,7 +113,7 @@ def main() -> int:
             log(f"PostgreSQL on 127.0.0.1:{pg.port}")
             pg.init()
             started = time.monotonic()
-            prepare_database(env, args.documents, args.presidencies)
+            prepare_database(env, args.documents, args.presidencies, args.vocabulary)
             report["prepare_seconds"] = round(time.monotonic() - started, 1)
             pg.psql("VACUUM ANALYZE")
         else:
@@ -167,6 +185,11 @@ def main() -> int:
                 row["ratio"] = round(row["rps"] / floor, 3)
             report["servers"].setdefault(kind, {})
             report["servers"][kind].update(rows=rows, worker_rss_mb=server.worker_rss_mb())
+            if not kind.endswith("nocache"):
+                recovery = recovery_after_edit(server.base, env, rows, args.connections)
+                report["servers"][kind]["recovery"] = recovery
+                if recovery["unrecovered"]:
+                    failures.append(f"{kind} not cached again after an edit: {recovery}")
             server.stop()
             server = None
             print_table(kind, report["servers"][kind], args)
@@ -186,6 +209,54 @@ def main() -> int:
     for failure in failures:
         log(f"FAIL {failure}")
     return 1 if failures else 0
+
+
+RECOVERY_LIMIT_SECONDS = 120
+
+
+def recovery_after_edit(base: str, env: dict[str, str], rows: list[dict], connections: int):
+    """Seconds from an editor's change until every benchmarked URL is served from cache
+    again, under the benchmark's load (wrk on all the URLs at once, in the background).
+
+    The edit is a real save of a document (the revision changes: every page and API read
+    is a miss). A URL counts as cached again when a request to it takes at most three
+    times its cached p95 from the run just made (and at most 50 ms above it): a miss
+    renders the page, which takes far longer. Bounded: RECOVERY_LIMIT_SECONDS.
+    """
+    paths = [r["path"] for r in rows if r["name"] != "healthz"]
+    limit = {r["path"]: 3 * r["p95_ms"] + 50 for r in rows}
+    load = subprocess.Popen(  # noqa: S603
+        [WRK, "-t", "2", "-c", str(connections), "-d", f"{RECOVERY_LIMIT_SECONDS}s",
+         "--timeout", "5s", "-s", str(WRK_SCRIPT), base + paths[0]],
+        env={**os.environ, "WRK_PATHS": "|".join(paths), "WRK_STATUS": ""},
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        time.sleep(1)  # the load is on
+        code = (
+            "from documents.models import Document; d = Document.objects.order_by('pk').first(); "
+            "d.editorial_note = (d.editorial_note + ' ').strip() + '.'; d.save()"
+        )
+        manage(env, "shell", "-c", code)
+        edited = time.monotonic()
+        pending = set(paths)
+        per_url: dict[str, float] = {}
+        while pending and time.monotonic() - edited < RECOVERY_LIMIT_SECONDS:
+            for path in sorted(pending):
+                _status, seconds = http_get(base + path, timeout=60)
+                if seconds * 1000 <= limit[path]:
+                    per_url[path] = round(time.monotonic() - edited, 2)
+                    pending.discard(path)
+    finally:
+        load.terminate()
+        load.wait(timeout=10)
+    result = {
+        "seconds": max(per_url.values()) if per_url and not pending else None,
+        "per_url": per_url,
+        "unrecovered": sorted(pending),
+    }
+    log(f"recovery after an edit: {result['seconds']} s, unrecovered {result['unrecovered']}")
+    return result
 
 
 def count_documents(env: dict[str, str]) -> int:
@@ -213,6 +284,10 @@ def print_table(kind: str, data: dict, args) -> None:
               f"{r['p95_ms']:7.1f} {r['p99_ms']:7.1f} {r['queries']:4d} {r['queries_cached']:7d} "
               f"{r['socket_errors'] + r['status']:6d} {r['first_ms']:8.1f}")  # fmt: skip
     print(f"worker RSS after the run (MB): {data['worker_rss_mb']}", flush=True)
+    if "recovery" in data:
+        recovery = data["recovery"]
+        print(f"after an edit, every URL cached again in {recovery['seconds']} s under load "
+              f"(unrecovered: {recovery['unrecovered'] or 'none'})", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

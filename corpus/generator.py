@@ -9,6 +9,7 @@ began in November 2019 and Russia 2026 is open-ended), so nothing overlaps.
 
 import contextlib
 import datetime
+import itertools
 import random
 from collections import defaultdict
 from collections.abc import Iterator
@@ -25,6 +26,9 @@ SENTENCES_FILE = Path(__file__).parent / "data" / "sentences.txt"
 LAST_YEAR = 2018
 FIRST_POSSIBLE_YEAR = 1993  # the presidency_year_plausible constraint starts at 1992
 MARKOV_POOL = 6000
+ZIPF_VOCABULARY = 30_000
+ZIPF_EXPONENT = 1.0
+ZIPF_ORIGINALS = 200
 
 STATES = [
     ("Armenia", "armenia", "AM", "Yerevan"),
@@ -92,12 +96,64 @@ class SentenceSource:
         return picks
 
 
+class ZipfSentenceSource(SentenceSource):
+    """Sentences whose words follow a Zipf distribution (the k-th most frequent word has a
+    frequency in proportion to 1/k): a few words are in most documents, most words in a
+    few, as in real text. The seed texts' words, most frequent first, are the head of the
+    vocabulary; made-up words (syllables) its long tail, up to ZIPF_VOCABULARY words. One
+    sentence in ZIPF_ORIGINALS comes verbatim from a seed text, so its phrases still match
+    somewhere. The dense source (SentenceSource) recombines the seed texts' sentences
+    instead, so their common words are in nearly every document.
+    """
+
+    # 20 syllables, 2 to 4 a word: 168,400 made-up words to draw the tail from.
+    SYLLABLES = ["ka", "ro", "mi", "sta", "ven", "lor", "tu", "bex", "dra", "nel", "qui", "zor"]
+    SYLLABLES += ["pa", "shu", "gri", "tol", "fe", "mon", "dax", "ilo"]
+
+    def __init__(self, rng: random.Random, sentences: list[str]):
+        counts: dict[str, int] = defaultdict(int)
+        for sentence in sentences:
+            for word in sentence.lower().split():
+                word = word.strip(".,;:!?\"'()")
+                if word.isalpha():
+                    counts[word] += 1
+        head = sorted(counts, key=lambda w: (-counts[w], w))
+        tail, seen = [], set(head)
+        while len(head) + len(tail) < ZIPF_VOCABULARY:
+            word = "".join(rng.choices(self.SYLLABLES, k=rng.randint(2, 4)))
+            if word not in seen:
+                seen.add(word)
+                tail.append(word)
+        self.vocabulary = head + tail
+        weights = [1 / rank**ZIPF_EXPONENT for rank in range(1, len(self.vocabulary) + 1)]
+        self.cum_weights = list(itertools.accumulate(weights))
+        self.rng, self.originals = rng, sentences
+
+    def _generate(self) -> str:
+        words = self.rng.choices(
+            self.vocabulary, cum_weights=self.cum_weights, k=self.rng.randint(10, 32)
+        )
+        return " ".join(words).capitalize() + "."
+
+    def sentences(self, count: int) -> list[str]:
+        # Each sentence new (not from a pool): a rare word stays in a few documents.
+        rng = self.rng
+        return [
+            rng.choice(self.originals) if rng.random() < 1 / ZIPF_ORIGINALS else self._generate()
+            for _ in range(count)
+        ]
+
+
+SOURCES = {"dense": SentenceSource, "zipf": ZipfSentenceSource}
+
+
 @dataclass
 class Plan:
     documents: int
     presidencies: int
     seed: int
     batch_size: int = 1000
+    vocabulary: str = "dense"
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -121,7 +177,9 @@ class CorpusGenerator:
         self.plan = plan
         self.rng = random.Random(plan.seed)
         self.log = log
-        self.source = SentenceSource(self.rng, load_sentences())
+        if plan.vocabulary not in SOURCES:
+            raise ValueError(f"--vocabulary must be one of {', '.join(SOURCES)}.")
+        self.source = SOURCES[plan.vocabulary](self.rng, load_sentences())
         self.now = timezone.now()
 
     def check_free(self) -> None:

@@ -1,5 +1,8 @@
 """generate_corpus: a consistent, deterministic synthetic corpus that the constraints accept."""
 
+import collections
+import statistics
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -46,8 +49,11 @@ def test_the_corpus_is_deterministic_from_the_seed(seed):
     assert first != other
 
 
-def test_the_corpus_is_consistent(seed):
-    call_command("generate_corpus", documents=40, presidencies=5, seed=1, verbosity=0)
+@pytest.mark.parametrize("vocabulary", ["dense", "zipf"])
+def test_the_corpus_is_consistent(seed, vocabulary):
+    call_command(
+        "generate_corpus", documents=40, presidencies=5, seed=1, vocabulary=vocabulary, verbosity=0
+    )
     generated = Document.objects.filter(slug__startswith="gen-")
     assert generated.count() == 40
     for doc in generated:
@@ -89,3 +95,18 @@ def test_search_words_of_the_seed_texts_occur_in_the_corpus(seed):
     generated = Document.objects.filter(slug__startswith="gen-")
     for word in ["Collective", "security", "terrorism"]:
         assert generated.filter(text__contains=word).exists(), word
+
+
+def test_a_zipf_corpus_has_rare_words_rare_and_common_words_common(seed):
+    call_command(
+        "generate_corpus", documents=60, presidencies=2, seed=5, vocabulary="zipf", verbosity=0
+    )
+    texts = Document.objects.filter(slug__startswith="gen-").values_list("text", flat=True)
+    in_documents: collections.Counter = collections.Counter()
+    for text in texts:
+        in_documents.update({w.strip(".,;:").lower() for w in text.split()})
+    ranked = [n for _word, n in in_documents.most_common()]
+    assert ranked[0] == 60  # the commonest word is in every document
+    assert len(ranked) > 5000
+    # Most words are in one or two documents only: the long tail.
+    assert statistics.median(ranked) <= 2

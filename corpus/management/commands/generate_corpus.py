@@ -19,12 +19,23 @@ class Command(BaseCommand):
         parser.add_argument("--presidencies", type=int, default=20)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--batch-size", type=int, default=1000)
+        parser.add_argument(
+            "--vocabulary",
+            choices=["dense", "zipf"],
+            default="dense",
+            help="dense: the seed texts' sentences recombined (their common words in nearly "
+            "every document); zipf: words drawn with Zipf frequencies, rare words rare",
+        )
 
-    def handle(self, *args, documents, presidencies, seed, batch_size, **options):
+    def handle(self, *args, documents, presidencies, seed, batch_size, vocabulary, **options):
         self.verbosity = options["verbosity"]
         started = time.monotonic()
         plan = Plan(
-            documents=documents, presidencies=presidencies, seed=seed, batch_size=batch_size
+            documents=documents,
+            presidencies=presidencies,
+            seed=seed,
+            batch_size=batch_size,
+            vocabulary=vocabulary,
         )
         try:
             generator = CorpusGenerator(plan, log=self._progress)
