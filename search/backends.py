@@ -129,7 +129,9 @@ class PostgresBackend(Backend):
             documents = documents.annotate(rank=SearchRank(F("search_rank_vector"), tsquery))
         first = documents.filter(opening)
         rest = documents.filter(Q(search_vector=tsquery) & ~opening)
-        return first.union(rest, all=True).query.sql_with_params()
+        # No ORDER BY (a union takes the model's default ordering otherwise): a sort of
+        # every match would stop the LIMIT over this from ending the index scans early.
+        return first.union(rest, all=True).order_by().query.sql_with_params()
 
     def year(self, column: str) -> str:
         return f"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
