@@ -1,11 +1,16 @@
-"""django-filter FilterSets of API v1. A malformed value (`?date_after=not-a-date`, an unknown
-slug) is a 400 with the parameter's message, never an empty or unfiltered list."""
+"""django-filter FilterSets of API v1. A malformed value (`?date_after=not-a-date`, an empty
+`?year=`) is a 400 with the parameter's message, a slug that names no record a 404 naming the
+parameter; never an empty or unfiltered list."""
 
 import datetime
 
 import django_filters
 from django import forms
+from django_filters import utils
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import NotFound
 
 from cstokb.filters import IdFilter, year_filter
 from documents.models import Citation, Document, DocumentKind, Work
@@ -34,7 +39,67 @@ class UTCIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCIsoDateTimeField
 
 
-class UpdatedSinceFilterSet(django_filters.FilterSet):
+# Filters whose schema type has no empty value (a number, a date, a date-time, an enum, a
+# boolean): `?year=` is refused, not taken as no filter. A slug or free text may be empty.
+TYPED_FILTERS = (
+    django_filters.NumberFilter,
+    django_filters.DateFilter,
+    django_filters.IsoDateTimeFilter,
+    django_filters.ChoiceFilter,
+    django_filters.BooleanFilter,
+)
+
+
+class StrictForm(forms.Form):
+    typed: frozenset[str] = frozenset()
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.typed:
+            if name in self.data and self.data[name] == "":
+                self.add_error(name, forms.ValidationError("Give a value.", code="required"))
+        return cleaned
+
+
+class KnowledgeBaseFilterSet(django_filters.FilterSet):
+    def get_form_class(self):
+        form = super().get_form_class()
+        typed = frozenset(
+            name
+            for name, f in self.filters.items()
+            if isinstance(f, TYPED_FILTERS) and not isinstance(f, django_filters.ModelChoiceFilter)
+        )
+        return type(form.__name__, (StrictForm, form), {"typed": typed})
+
+    def unknown_slugs(self) -> dict[str, str]:
+        """The slug filters whose value names no record, with their message."""
+        unknown = {}
+        for name, errors in self.form.errors.as_data().items():
+            slug_filter = isinstance(self.filters.get(name), django_filters.ModelChoiceFilter)
+            if not slug_filter or any(e.code != "invalid_choice" for e in errors):
+                return {}
+            unknown[name] = " ".join(m for e in errors for m in e.messages)
+        return unknown
+
+
+class KnowledgeBaseFilterBackend(DjangoFilterBackend):
+    """django-filter's backend; a valid slug naming no record is a 404, as in a path."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            if unknown := filterset.unknown_slugs():
+                name = next(iter(unknown))
+                raise NotFound(
+                    {"detail": " ".join(unknown.values()), "code": "not_found", "parameter": name}
+                )
+            raise utils.translate_validation(filterset.errors)
+        return filterset.qs
+
+
+class UpdatedSinceFilterSet(KnowledgeBaseFilterSet):
     """Incremental sync: `?updated_since=<ISO 8601 date-time>&ordering=updated_at`."""
 
     updated_since = UTCIsoDateTimeFilter(
@@ -44,10 +109,13 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
     )
 
 
+@extend_schema_field({"type": "string", "pattern": r"^[-a-zA-Z0-9_]*$"})
+class SlugFilter(django_filters.ModelChoiceFilter):
+    """A record named by its slug (empty: no filter)."""
+
+
 def by_slug(queryset, field_name: str, label: str) -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
-        queryset=queryset, field_name=field_name, to_field_name="slug", label=label
-    )
+    return SlugFilter(queryset=queryset, field_name=field_name, to_field_name="slug", label=label)
 
 
 class MemberStateFilter(UpdatedSinceFilterSet):
@@ -62,9 +130,30 @@ class ThemeFilter(UpdatedSinceFilterSet):
         fields = []
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """`true` or `false` only (what the schema's boolean allows); absent is no filter."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        raise forms.ValidationError("Give true or false.", code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, **kwargs):
+        # A text widget hands the raw value to the field (Django's boolean widgets map any
+        # other value to None, which would be no filter).
+        super().__init__(widget=forms.TextInput, **kwargs)
+
+
 class PresidencyFilter(UpdatedSinceFilterSet):
     chair = by_slug(MemberState.objects.all(), "chair", "Chair state (slug).")
     year = year_filter("year", "The year the chairmanship is named for.")
+    concluded = StrictBooleanFilter(label="Concluded (true or false).")
 
     class Meta:
         model = Presidency

@@ -1,6 +1,6 @@
 """Page-number pagination with a client-chosen, bounded page size."""
 
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -19,6 +19,12 @@ class KnowledgeBasePagination(PageNumberPagination):
                 {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]}
             )
         return int(raw)
+
+    def get_page_number(self, request, paginator):
+        # DRF takes an empty `?page=` for page 1; the schema says a page is a number.
+        if request.query_params.get(self.page_query_param) == "":
+            raise NotFound(self.invalid_page_message.format(page_number="", message="empty"))
+        return super().get_page_number(request, paginator)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

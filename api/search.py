@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from search.engine import InvalidPage, SearchResults, clean_params, search
+from search.engine import MAX_PAGE, SLUG, InvalidPage, SearchResults, clean_params, search
 from search.facets import FACETS, KIND_LABELS
 from search.query import MAX_QUERY_LENGTH, QueryError
 from search.suggest import suggest
@@ -83,14 +83,18 @@ class SearchResponseSerializer(serializers.Serializer):
 
 class SearchErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    code = serializers.CharField()
-    parameter = serializers.CharField()
+    # Absent from a 404 for an unknown ?format=, which names no parameter of the search.
+    code = serializers.CharField(required=False)
+    parameter = serializers.CharField(required=False)
 
 
+# Empty is no filter, as in the lists.
+SLUG_SCHEMA = {"type": "string", "pattern": SLUG.pattern.replace("{1,", "{0,")}
 PARAMETERS = [
     OpenApiParameter(
         "q",
-        OpenApiTypes.STR,
+        # At least one letter or digit: a query of only punctuation or spaces is a 400.
+        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": r"[^\W_]"},
         required=True,
         description=f'Words, "phrases", OR, -exclusions; at most {MAX_QUERY_LENGTH} characters.',
     ),
@@ -100,14 +104,18 @@ PARAMETERS = [
         enum=list(KIND_LABELS),
         description="A document kind, or `priority` for priorities only.",
     ),
-    OpenApiParameter("presidency", OpenApiTypes.STR, description="Chairmanship slug."),
+    OpenApiParameter("presidency", SLUG_SCHEMA, description="Chairmanship slug."),
     OpenApiParameter(
         "year",
         {"type": "integer", "minimum": 1000, "maximum": 9999},
         description="Year (four digits).",
     ),
-    OpenApiParameter("speaker", OpenApiTypes.STR, description="Official's slug."),
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter("speaker", SLUG_SCHEMA, description="Official's slug."),
+    OpenApiParameter(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+        description="Page number, from 1.",
+    ),
 ]
 
 
@@ -161,7 +169,7 @@ class SearchAPIView(ConditionalReadMixin, APIView):
             suggestions = [spelling] if spelling else []
         data = {
             "query": results.query.normalised(),
-            "count": results.total,
+            "count": int(results.total),
             "count_exact": results.total_exact,
             "page": results.page,
             "num_pages": results.num_pages,

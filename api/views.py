@@ -10,9 +10,10 @@ from django.utils.http import parse_http_date_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import filters, serializers, status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 
+from cstokb.models import CONFLICT
 from documents.models import Citation, Document, Work
 from presidencies.models import (
     MemberState,
@@ -45,7 +46,44 @@ READ_ERRORS = {304: NOT_MODIFIED, 404: ERROR}
 STALE = OpenApiResponse(
     ErrorSerializer, description="`If-Unmodified-Since` is older than the record's last change."
 )
-WRITE_ERRORS = {400: FIELD_ERRORS, 401: ERROR, 403: ERROR, 404: ERROR, 412: STALE}
+CONFLICTS = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Well formed, but at odds with what is stored (a slug or name taken, a related "
+    "record that does not exist, a period overlapping another chairmanship, a quote absent "
+    "from its document): field names to messages, as for a 400. Nothing stored.",
+)
+WRITE_ERRORS = {
+    400: FIELD_ERRORS,
+    401: ERROR,
+    403: ERROR,
+    404: ERROR,
+    409: CONFLICTS,
+    412: STALE,
+}
+# Error codes of a request refused for what is stored rather than for its own form.
+CONFLICT_CODES = frozenset({"unique", "unique_together", "does_not_exist", CONFLICT})
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+def _codes(detail) -> set[str]:
+    if isinstance(detail, dict):
+        return set().union(*(_codes(v) for v in detail.values()))
+    if isinstance(detail, list):
+        return set().union(*(_codes(v) for v in detail))
+    return {getattr(detail, "code", "invalid")}
+
+
+def validate(serializer) -> None:
+    """A 400 for input that is wrong on its own, a 409 when only the stored data refuse it."""
+    if serializer.is_valid():
+        return
+    if _codes(serializer.errors) <= CONFLICT_CODES:
+        raise Conflict(serializer.errors)
+    raise ValidationError(serializer.errors)
 
 
 def document_schema(serializer, detail_serializer=None, name: str = "item"):
@@ -105,7 +143,7 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     """Shared behaviour: writes in one transaction, clear errors instead of a 500."""
 
     filter_backends = [
-        api_filters.django_filters.rest_framework.DjangoFilterBackend,
+        api_filters.KnowledgeBaseFilterBackend,
         StableOrderingFilter,
     ]
     lookup_field = "slug"
@@ -124,7 +162,7 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
         except IntegrityError as exc:
             # A rule the database enforces that validation could not see (a concurrent
             # write, a trigger): nothing was stored.
-            raise ValidationError({"non_field_errors": [_integrity_message(exc)]}) from exc
+            raise Conflict({"non_field_errors": [_integrity_message(exc)]}) from exc
 
     def perform_create(self, serializer) -> None:
         self._save(serializer)
@@ -139,7 +177,7 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        validate(serializer)
         self.perform_create(serializer)
         data = self._fresh(serializer.instance)
         return Response(
@@ -166,7 +204,7 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
         if stale := self.check_unmodified(request, instance):
             return stale
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
+        validate(serializer)
         self.perform_update(serializer)
         return Response(self._fresh(serializer.instance))
 
@@ -335,7 +373,10 @@ class WorkViewSet(KnowledgeBaseViewSet):
     retrieve=extend_schema(
         summary="One citation (or, by content negotiation, its W3C Web Annotation)",
         responses={
-            200: s.CitationSerializer,
+            # Each representation by its full media type: the annotation's profile parameter
+            # is what tells it from JSON-LD in general.
+            (200, "application/json"): s.CitationSerializer,
+            (200, "text/csv"): s.CitationSerializer,
             (200, annotations.MEDIA_TYPE): s.WebAnnotationSerializer,
             **READ_ERRORS,
         },

@@ -5,6 +5,10 @@ import datetime
 from django.db import models
 from django.db.models import F, Q
 
+# The code of a validation error caused by what is stored, not by the input alone (a period
+# overlapping another row's, a quote absent from its document's text): the API answers 409.
+CONFLICT = "conflict"
+
 
 class TimeStampedModel(models.Model):
     """Records when a row was created and last changed; the API's incremental sync reads it."""

@@ -28,7 +28,17 @@ class SlugReferenceField(serializers.SlugRelatedField):
     """A related record named by its slug. A NUL character is refused before the lookup:
     PostgreSQL cannot compare text holding one, so the query itself would fail (a 500)."""
 
-    default_error_messages = {"null_characters": "Null characters are not allowed."}
+    default_error_messages = {
+        "null_characters": "Null characters are not allowed.",
+        "empty": "Give a slug, or null for none.",
+    }
+
+    def run_validation(self, data=serializers.empty):
+        # DRF reads "" as null for a related field (an HTML form's empty choice); in JSON,
+        # null is null and "" names no record.
+        if data == "":
+            self.fail("empty")
+        return super().run_validation(data)
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:
@@ -42,6 +52,26 @@ def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
 
 class ModelValidatedSerializer(serializers.ModelSerializer):
     """Runs the model's full_clean() on the record as it would be saved."""
+
+    def to_internal_value(self, data):
+        # DRF's CharField turns a number into its digits; the schema says a string.
+        if isinstance(data, dict):
+            wrong = [
+                name
+                for name, field in self.fields.items()
+                if isinstance(field, serializers.CharField)
+                and not field.read_only
+                and data.get(name) is not None
+                and not isinstance(data[name], str)
+            ]
+            if wrong:
+                raise serializers.ValidationError(
+                    {
+                        name: [serializers.ErrorDetail("Not a string.", code="invalid")]
+                        for name in wrong
+                    }
+                )
+        return super().to_internal_value(data)
 
     def prepare_candidate(self, candidate) -> None:
         """Fill what the model computes on save, so constraints see the final row."""

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import TimeStampedModel
+from cstokb.models import CONFLICT, TimeStampedModel
 
 from ..fragments import text_directive
 from .documents import Document
@@ -157,15 +157,23 @@ class Citation(TimeStampedModel):
         document = self.document if self._has_document() else None
         if document is not None and self.quote not in document.text:
             raise ValidationError(
-                {"quote": "The quote does not stand verbatim in the document's cleaned text."}
+                {
+                    "quote": ValidationError(
+                        "The quote does not stand verbatim in the document's cleaned text.",
+                        code=CONFLICT,
+                    )
+                }
             )
         if document is not None and document.paragraph_of(self.quote) is None:
             # The page highlights and anchors quotes paragraph by paragraph.
             raise ValidationError(
                 {
-                    "quote": "The quote must stand within a single paragraph of the "
-                    "document's cleaned text, but it runs across a paragraph break: "
-                    "make one citation for each paragraph."
+                    "quote": ValidationError(
+                        "The quote must stand within a single paragraph of the document's "
+                        "cleaned text, but it runs across a paragraph break: make one "
+                        "citation for each paragraph.",
+                        code=CONFLICT,
+                    )
                 }
             )
         if not any(self._has(name) for name in self.TARGETS):

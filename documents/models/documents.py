@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import TimeStampedModel
+from cstokb.models import CONFLICT, TimeStampedModel
 
 from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
@@ -305,24 +305,32 @@ class Document(TimeStampedModel):
             .exclude(pk=self.pk)
             .exists()
         ):
-            raise ValidationError({"version_role": "This work already has an original."})
+            raise ValidationError(
+                {
+                    "version_role": ValidationError(
+                        "This work already has an original.", code=CONFLICT
+                    )
+                }
+            )
         lost = self.lost_citations()
         if lost:
             # Refused rather than saved with dangling quotes: the editor fixes the text or
             # the citations first (a quote standing once elsewhere is re-anchored instead).
             listing = "; ".join(f"#{c.pk} {c}" for c in lost)
-            raise ValidationError(
-                {
-                    "text": _(
-                        "The new text drops or repeats the quotes of %(count)d citation(s), "
-                        "which would no longer stand exactly once: %(list)s. Keep each quote "
-                        "verbatim, or change those citations first."
-                    )
-                    % {"count": len(lost), "list": listing}
-                }
-            )
+            message = _(
+                "The new text drops or repeats the quotes of %(count)d citation(s), "
+                "which would no longer stand exactly once: %(list)s. Keep each quote "
+                "verbatim, or change those citations first."
+            ) % {"count": len(lost), "list": listing}
+            raise ValidationError({"text": ValidationError(message, code=CONFLICT)})
         fingerprint = text_fingerprint(self.text)
         if fingerprint and (
             Document.objects.exclude(pk=self.pk).filter(text_hash=fingerprint).exists()
         ):
-            raise ValidationError({"text": "A document with the same text is already stored."})
+            raise ValidationError(
+                {
+                    "text": ValidationError(
+                        "A document with the same text is already stored.", code=CONFLICT
+                    )
+                }
+            )

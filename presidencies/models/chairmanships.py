@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import (
+    CONFLICT,
     END_BEFORE_START,
     TimeStampedModel,
     end_on_or_after_start,
@@ -160,7 +161,7 @@ class Presidency(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list] = {}
         if ends_before_it_starts(self.start_date, self.end_date):
             errors.setdefault("end_date", []).append(END_BEFORE_START)
         if self.end_date and self.concluded:
@@ -176,7 +177,10 @@ class Presidency(TimeStampedModel):
             )
             if clash:
                 errors.setdefault("start_date", []).append(
-                    f"This period overlaps the chairmanship {clash} ({clash.period_label})."
+                    ValidationError(
+                        f"This period overlaps the chairmanship {clash} ({clash.period_label}).",
+                        code=CONFLICT,
+                    )
                 )
         if self.chair_id and self.year and self.slug:
             expected = self.slug_for(self.chair, self.year)

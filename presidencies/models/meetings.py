@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import TimeStampedModel
+from cstokb.models import CONFLICT, TimeStampedModel
 
 from .chairmanships import Presidency
 from .people import Official
@@ -114,5 +114,9 @@ class Summit(TimeStampedModel):
             )
             if outside:
                 raise ValidationError(
-                    {"presidency": f"{self.date} falls outside {p} ({p.period_label})."}
+                    {
+                        "presidency": ValidationError(
+                            f"{self.date} falls outside {p} ({p.period_label}).", code=CONFLICT
+                        )
+                    }
                 )

@@ -17,8 +17,8 @@ def test_errors_come_out_in_russian_under_accept_language(seed, api):
     assert refused.status_code == 401
     assert refused.json()["detail"] == "Учетные данные не были предоставлены."
     unknown = api.get("/api/v1/documents/", {"presidency": "nowhere-1900"}, **RU)
-    assert unknown.status_code == 400
-    assert "Выберите корректный вариант" in unknown.json()["presidency"][0]
+    assert unknown.status_code == 404
+    assert "Выберите корректный вариант" in unknown.json()["detail"]
     outside = api.get("/api/v1/no-such-resource/", **RU)
     assert outside.status_code == 404 and outside.json()["detail"] == "Не найдено."
 

@@ -179,16 +179,42 @@ def test_ordering(seed, api):
     [
         ("/api/v1/documents/?date_after=not-a-date", "date_after"),
         ("/api/v1/documents/?kind=poem", "kind"),
-        ("/api/v1/documents/?presidency=atlantis-2030", "presidency"),
         ("/api/v1/summits/?year=99999", "year"),
+        ("/api/v1/summits/?year=", "year"),
         ("/api/v1/presidencies/?updated_since=yesterday", "updated_since"),
-        ("/api/v1/priorities/?theme=no-such-theme", "theme"),
+        ("/api/v1/presidencies/?updated_since=", "updated_since"),
+        ("/api/v1/presidencies/?concluded=null", "concluded"),
+        ("/api/v1/citations/?role=", "role"),
     ],
 )
 def test_malformed_filter_values_are_400_with_the_parameter(seed, api, url, field):
     response = api.get(url)
     assert response.status_code == 400
     assert field in response.json()
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/api/v1/documents/?presidency=atlantis-2030", "presidency"),
+        ("/api/v1/priorities/?theme=no-such-theme", "theme"),
+    ],
+)
+def test_a_filter_slug_naming_no_record_is_a_404_with_the_parameter(seed, api, url, field):
+    response = api.get(url)
+    assert response.status_code == 404
+    assert response.json()["parameter"] == field
+    assert response.json()["code"] == "not_found"
+
+
+def test_an_empty_slug_filter_is_no_filter(seed, api):
+    everything = api.get("/api/v1/documents/").json()["count"]
+    assert api.get("/api/v1/documents/?presidency=").json()["count"] == everything
+
+
+@pytest.mark.parametrize("url", ["/api/v1/themes/?format=", "/api/v1/themes/?page="])
+def test_an_empty_format_or_page_is_a_404(seed, api, url):
+    assert api.get(url).status_code == 404
 
 
 def test_unknown_slug_is_404_json(seed, api):

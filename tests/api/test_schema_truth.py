@@ -100,3 +100,52 @@ def test_the_schema_bounds_an_id_filter_as_the_api_does(schema, api):
         response = api.get("/api/v1/citations/", {"priority": value})
         assert response.status_code == 400
         assert list(response.json()) == ["priority"]
+
+
+def test_writes_are_json_only_as_the_schema_says(schema, seed, editor_api):
+    for _method, path, operation in operations(schema):
+        if "requestBody" in operation:
+            assert set(operation["requestBody"]["content"]) == {"application/json"}, path
+    response = editor_api.patch(
+        "/api/v1/themes/peacekeeping/", {"description": "x"}, format="multipart"
+    )
+    assert response.status_code == 415
+
+
+def test_a_number_for_a_string_field_is_a_field_error(seed, editor_api):
+    response = editor_api.patch("/api/v1/themes/peacekeeping/", {"description": 0})
+    assert response.status_code == 400
+    assert "description" in response.json()
+
+
+def test_an_empty_string_for_a_related_slug_is_a_field_error_not_null(seed, editor_api):
+    url = "/api/v1/summits/cfm-2020-12-01/"
+    response = editor_api.patch(url, {"presidency": ""})
+    assert response.status_code == 400
+    assert "presidency" in response.json()
+    assert editor_api.get(url).json()["presidency"] is not None
+
+
+def test_the_schema_says_strings_hold_no_nul_and_the_api_refuses_one(schema, seed, editor_api):
+    theme = schema["components"]["schemas"]["PatchedThemeRequest"]["properties"]
+    assert theme["description"]["pattern"] == r"^[^\x00]*$"
+    assert theme["name"]["pattern"] == r"^[^\x00]*[^\s\x00][^\x00]*$"  # trimmed, not blank
+    response = editor_api.patch("/api/v1/themes/peacekeeping/", {"description": "a\x00b"})
+    assert response.status_code == 400
+
+
+def test_a_conflict_with_stored_records_is_a_409_a_malformed_body_a_400(seed, editor_api):
+    taken = {"slug": "peacekeeping", "name": "Peacekeeping"}
+    conflict = editor_api.post("/api/v1/themes/", taken)
+    assert conflict.status_code == 409
+    assert "slug" in conflict.json() and "name" in conflict.json()
+    malformed = editor_api.post("/api/v1/themes/", {**taken, "slug": "not a slug"})
+    assert malformed.status_code == 400
+
+
+def test_every_listed_format_is_served_without_an_accept_header(seed, api):
+    citation = api.get("/api/v1/citations/").json()["results"][0]["id"]
+    response = api.get(f"/api/v1/citations/{citation}/", {"format": "jsonld"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith('application/ld+json; profile="')
+    assert response.json()["type"] == "Annotation"

@@ -77,9 +77,9 @@ def test_a_translation_needs_a_work_and_a_work_one_original(seed, editor_api):
     work = WorkFactory()
     DocumentFactory(work=work, version_role="original")
     response = editor_api.patch(url, {"work": work.slug, "version_role": "original"}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "version_role" in response.json()
-    assert editor_api.patch(url, {"work": "no-such-work"}, format="json").status_code == 400
+    assert editor_api.patch(url, {"work": "no-such-work"}, format="json").status_code == 409
 
 
 def test_an_editor_creates_a_work_and_cannot_delete_one_with_versions(seed, editor_api, api):

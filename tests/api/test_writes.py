@@ -77,14 +77,14 @@ def test_end_before_start_is_a_field_error(open_ended_russia_closed, editor_api)
 def test_overlapping_chairmanships_are_refused(seed, editor_api):
     # Russia 2026 is open-ended in the seed: a 2027 chairmanship would overlap it.
     response = editor_api.post("/api/v1/presidencies/", NEW_PRESIDENCY, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "overlaps" in str(response.json()["start_date"])
 
 
 def test_unknown_theme_is_a_field_error(seed, editor_api):
     body = {"presidency": "russia-2026", "theme": "astrology", "title": "Read the stars"}
     response = editor_api.post("/api/v1/priorities/", body, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "theme" in response.json()
     assert not Priority.objects.filter(title="Read the stars").exists()
 
@@ -94,7 +94,7 @@ def test_a_quote_must_stand_in_the_document(seed, editor_api):
     document = "tass-2026-01-01-lavrov-russia-csto-presidency"
     bad = {"document": document, "priority": priority.pk, "quote": "Words nobody said."}
     response = editor_api.post("/api/v1/citations/", bad, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "verbatim" in str(response.json()["quote"])
     text = Document.objects.get(slug=document).text
     good = {**bad, "quote": text.split("\n\n")[0][:60]}
@@ -120,7 +120,7 @@ def test_partial_update_keeps_other_fields_and_validates_the_whole(seed, editor_
 def test_duplicate_slug_is_a_field_error(seed, editor_api):
     body = {"name": "Peacekeeping again", "slug": "peacekeeping"}
     response = editor_api.post("/api/v1/themes/", body, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "slug" in response.json()
 
 
@@ -153,7 +153,7 @@ def test_document_with_speakers_is_created_in_one_go(seed, editor_api):
 def test_unknown_speaker_stores_nothing(seed, editor_api):
     body = {"slug": "x-doc", "kind": "statement", "title": "X", "speakers": ["nobody"]}
     response = editor_api.post("/api/v1/documents/", body, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "speakers" in response.json()
     assert not Document.objects.filter(slug="x-doc").exists()
 

@@ -80,7 +80,7 @@ def test_api_refuses_the_edit_with_a_field_error(cited, editor_api):
     response = editor_api.patch(
         f"/api/v1/documents/{cited.document.slug}/", {"text": "Nothing quoted."}, format="json"
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert f"#{cited.pk}" in " ".join(response.json()["text"])
     assert Document.objects.get(pk=cited.document.pk).text == TEXT
 

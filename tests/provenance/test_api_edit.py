@@ -14,7 +14,7 @@ def test_a_text_edit_through_the_api_moves_the_offsets(seed, editor_api, suffix)
     response = editor_api.patch(
         f"/api/v1/documents/{document.slug}/{suffix}",
         {"text": "A new opening paragraph.\n\n" + document.text},
-        format="multipart",
+        format="json",
     )
     assert response.status_code == 200, response.content
     citation = Citation.objects.get(pk=citation.pk)
@@ -23,7 +23,7 @@ def test_a_text_edit_through_the_api_moves_the_offsets(seed, editor_api, suffix)
     assert citation.quote_start >= len("A new opening paragraph.\n\n")
 
 
-def test_an_api_edit_that_drops_a_quote_is_a_400_naming_it(seed, editor_api):
+def test_an_api_edit_that_drops_a_quote_is_a_409_naming_it(seed, editor_api):
     document = Document.objects.filter(citations__isnull=False).first()
     citation = document.citations.first()
     response = editor_api.patch(
@@ -31,6 +31,6 @@ def test_an_api_edit_that_drops_a_quote_is_a_400_naming_it(seed, editor_api):
         {"text": document.text.replace(citation.quote, "")},
         format="json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert f"#{citation.pk}" in " ".join(response.json()["text"])
     assert Document.objects.get(pk=document.pk).text == document.text
