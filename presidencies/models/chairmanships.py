@@ -100,7 +100,8 @@ class Presidency(TimeStampedModel):
         validators=[MinValueValidator(1992), MaxValueValidator(2200)],
         help_text="The year the chairmanship is named for (Russia 2020 began in November 2019).",
     )
-    slug = models.SlugField(max_length=100, help_text="<state>-<year>, e.g. russia-2026.")
+    # A member state's slug (at most 100) and a year of up to four digits.
+    slug = models.SlugField(max_length=105, help_text="<state>-<year>, e.g. russia-2026.")
     start_date = models.DateField(null=True, blank=True, help_text="Empty when no source gives it.")
     end_date = models.DateField(
         null=True,

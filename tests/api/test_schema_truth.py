@@ -149,3 +149,12 @@ def test_every_listed_format_is_served_without_an_accept_header(seed, api):
     assert response.status_code == 200
     assert response["Content-Type"].startswith('application/ld+json; profile="')
     assert response.json()["type"] == "Annotation"
+
+
+def test_a_state_with_the_longest_slug_the_schema_allows_can_chair(seed, editor_api):
+    slug = "s" * 100
+    state = editor_api.post("/api/v1/member-states/", {"slug": slug, "name": "S", "iso_code": "SS"})
+    assert state.status_code == 201, state.json()
+    response = editor_api.post("/api/v1/presidencies/", {"chair": slug, "year": 2200})
+    assert response.status_code == 201, response.json()
+    assert response.json()["slug"] == f"{slug}-2200"
