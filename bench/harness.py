@@ -170,7 +170,7 @@ class Server:
             "APP_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": str(self.workers),
             "APP_ACCESS_LOG": "0",
-            "APP_LOG_LEVEL": "warning",
+            "APP_LOG_LEVEL": self.env.get("APP_LOG_LEVEL", "warning"),
         }
 
     def start(self, timeout: float = 30) -> None:
@@ -197,6 +197,14 @@ class Server:
             [PS, "-o", "pid=,rss=", "--ppid", str(self.proc.pid)], capture_output=True, text=True
         ).stdout
         return [round(int(line.split()[1]) / 1024, 1) for line in out.splitlines() if line.strip()]
+
+    def worker_pids(self) -> list[int]:
+        if not self.proc:
+            return []
+        out = subprocess.run(  # noqa: S603
+            [PS, "-o", "pid=", "--ppid", str(self.proc.pid)], capture_output=True, text=True
+        ).stdout
+        return [int(line) for line in out.split()]
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

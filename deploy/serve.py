@@ -17,6 +17,11 @@ APP_STATEMENT_TIMEOUT_MS PostgreSQL cancels any one query of a request after thi
                          per-request kill like gunicorn's --timeout); management commands
                          are not limited
 APP_ACCESS_LOG           "1" (default) logs every request to stdout, "0" does not
+APP_PRELOAD              "1" (default): the master process loads the application (Django,
+                         the URLconf and the views it imports) before granian forks its
+                         workers, so a worker that died is replaced by a copy of a loaded
+                         process instead of one that imports everything again (seconds on
+                         a busy host); "0" runs the granian command as is
 
     python -m deploy.serve          # what `make serve-prod` runs after migrate and collectstatic
 """
@@ -61,9 +66,25 @@ def environment() -> dict[str, str]:
     return env
 
 
+def preload() -> None:
+    """Import what each worker would (granian forks its workers on Linux: they inherit it)."""
+    from django.urls import get_resolver
+
+    import cstokb.wsgi  # noqa: F401 - django.setup() and the WSGI handler
+
+    get_resolver().url_patterns  # noqa: B018 - imports every view module
+
+
 def main() -> None:
     args = command()
-    os.execve(args[0], args, environment())  # noqa: S606 - our own argv, no shell
+    env = environment()
+    if os.environ.get("APP_PRELOAD", "1") == "0":
+        os.execve(args[0], args, env)  # noqa: S606 - our own argv, no shell
+    os.environ.update(env)
+    preload()
+    from granian.cli import cli
+
+    cli(args[1:], prog_name="granian")
 
 
 if __name__ == "__main__":

@@ -38,31 +38,72 @@ def test_the_server_processes_get_a_statement_timeout(monkeypatch):
     assert serve.environment()["DJANGO_DB_STATEMENT_TIMEOUT_MS"] == "5000"
 
 
-def test_python_m_deploy_serve_serves_the_site():
-    port = free_port()
-    env = {
+def serve_env(port: int, workers: int) -> dict[str, str]:
+    return {
         **os.environ,
         "APP_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "1",
+        "WEB_CONCURRENCY": str(workers),
         "APP_ACCESS_LOG": "0",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "serve-test-" + "k" * 50,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
     }
+
+
+def wait_for(predicate, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.1)
+
+
+def worker_pids(master: int) -> set[int]:
+    out = subprocess.run(  # noqa: S603 - ps on our own child
+        ["ps", "-o", "pid=", "--ppid", str(master)],  # noqa: S607
+        capture_output=True, text=True, check=False,
+    ).stdout  # fmt: skip
+    return {int(pid) for pid in out.split()}
+
+
+def test_python_m_deploy_serve_serves_the_site():
+    port = free_port()
     proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "deploy.serve"],
-        cwd=settings.BASE_DIR, env=env, start_new_session=True,
+        cwd=settings.BASE_DIR, env=serve_env(port, 1), start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 30
-        status = 0
-        while time.monotonic() < deadline and status != 200:
-            assert proc.poll() is None, "granian exited"
-            status, _ = http_get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            time.sleep(0.2)
-        assert status == 200
+        healthz = f"http://127.0.0.1:{port}/healthz"
+        wait_for(lambda: proc.poll() is None and http_get(healthz, timeout=2)[0] == 200, "up")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def test_a_killed_worker_is_replaced_and_the_site_keeps_serving(tmp_path):
+    """The master holds the loaded application (APP_PRELOAD), so the replacement is a copy
+    of it (bench/load.py times the respawn under load)."""
+    port = free_port()
+    log = tmp_path / "granian.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "deploy.serve"],
+            cwd=settings.BASE_DIR, env=serve_env(port, 2), start_new_session=True,
+            stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        healthz = f"http://127.0.0.1:{port}/healthz"
+        wait_for(lambda: http_get(healthz, timeout=2)[0] == 200, "up")
+        wait_for(lambda: len(worker_pids(proc.pid)) == 2, "two workers")
+        before = worker_pids(proc.pid)
+        victim = min(before)
+        os.kill(victim, signal.SIGKILL)
+        wait_for(lambda: len(worker_pids(proc.pid) - before) == 1, "a replacement")
+        wait_for(lambda: log.read_text().count("Started worker") == 3, "the replacement started")
+        assert proc.poll() is None
+        assert victim not in worker_pids(proc.pid)
+        assert all(http_get(healthz, timeout=5)[0] == 200 for _ in range(6))
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
