@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import translation
 
 # The code of a validation error caused by what is stored, not by the input alone (a period
 # overlapping another row's, a quote absent from its document's text): the API answers 409.
@@ -36,3 +38,19 @@ def end_on_or_after_start(name: str) -> models.CheckConstraint:
 
 def ends_before_it_starts(start: datetime.date | None, end: datetime.date | None) -> bool:
     return bool(start and end and end < start)
+
+
+class EditorialLabelsModel(TimeStampedModel):
+    """A model whose editorial labels have English and Russian versions (modeltranslation).
+
+    The unsuffixed column of each translated field keeps the English: the search index's
+    triggers and the backups read it. modeltranslation's attribute reads the active language's
+    version, so a save under Russian would otherwise write the Russian (or a blank) there.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            super().save(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Editors' admin for documents: a new statement with its links and citations on one screen."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cstokb.versioncheck import VersionCheckAdminMixin
@@ -19,7 +20,7 @@ class StatementCitationInline(admin.StackedInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class DocumentAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["display_title", "kind", "date", "publisher", "presidency", "summit"]
     list_filter = ["kind", "presidency", "language", "version_role", "publisher"]
     search_fields = ["title", "publisher", "text", "speakers__name"]
@@ -68,7 +69,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Work)
-class WorkAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class WorkAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "original_language", "slug"]
     list_filter = ["original_language", "versions__language"]
     search_fields = ["title", "slug", "versions__title"]

@@ -1,6 +1,7 @@
 """Editors' admin for chairmanships, themes, priorities, officials and meetings."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cstokb.versioncheck import VersionCheckAdminMixin
@@ -54,7 +55,7 @@ class MemberStateAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Presidency)
-class PresidencyAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class PresidencyAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "slug", "start_date", "end_date", "concluded", "motto", "updated_at"]
     list_filter = ["chair", "concluded"]
     search_fields = ["slug", "motto", "summary", "chair__name"]
@@ -71,7 +72,7 @@ class PresidencyAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class ThemeAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
     list_filter = [
         has_related_filter("priorities", "has priorities", "has_priorities", "Yes", "No"),
@@ -86,7 +87,7 @@ class PriorityCitationInline(CitationInline):
 
 
 @admin.register(Priority)
-class PriorityAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class PriorityAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "presidency", "theme", "status", "order", "updated_at"]
     list_filter = ["status", "theme", "presidency"]
     search_fields = ["title", "summary", "citations__quote"]
@@ -133,7 +134,7 @@ class SummitCitationInline(CitationInline):
 
 
 @admin.register(Summit)
-class SummitAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class SummitAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "date", "city", "attendance", "status", "presidency"]
     list_filter = ["kind", "status", "attendance", "presidency"]
     search_fields = ["title", "city", "venue", "participants__name"]

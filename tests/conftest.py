@@ -45,7 +45,10 @@ def _load_seed() -> None:
     in_fixtures = [apps.get_model(label) for label in labels]
     for model in in_fixtures + [m for m in models if m not in in_fixtures]:
         pk = model._meta.pk.attname
-        rows = [row for row in model._base_manager.values() if row[pk] not in before[model]]
+        rows = model._base_manager.all()
+        if hasattr(rows, "rewrite"):  # every column, the label versions too (modeltranslation)
+            rows = rows.rewrite(False)
+        rows = [row for row in rows.values() if row[pk] not in before[model]]
         if rows:
             _seed_rows.append((model, rows))
 

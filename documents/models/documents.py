@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, TimeStampedModel
+from cstokb.models import CONFLICT, EditorialLabelsModel
 
 from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
@@ -60,7 +60,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Work(TimeStampedModel):
+class Work(EditorialLabelsModel):
     """One statement as a whole: the texts that give it (original, translations, or several
     renderings of an original the knowledge base lacks) are its versions, each a Document."""
 
@@ -96,7 +96,7 @@ class VersionRole(models.TextChoices):
     UNSTATED = "unstated", _("Not stated whether original or translation")
 
 
-class Document(TimeStampedModel):
+class Document(EditorialLabelsModel):
     Kind = DocumentKind
     VersionRole = VersionRole
 

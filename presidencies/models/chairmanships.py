@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from cstokb.models import (
     CONFLICT,
     END_BEFORE_START,
+    EditorialLabelsModel,
     TimeStampedModel,
     end_on_or_after_start,
     ends_before_it_starts,
@@ -90,7 +91,7 @@ class PresidencyQuerySet(models.QuerySet):
         )
 
 
-class Presidency(TimeStampedModel):
+class Presidency(EditorialLabelsModel):
     """A chairmanship of the CSTO, named for the year it covers (`russia-2026`)."""
 
     chair = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="presidencies")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, TimeStampedModel
+from cstokb.models import CONFLICT, EditorialLabelsModel
 
 from .chairmanships import Presidency
 from .people import Official
@@ -47,7 +47,7 @@ class SummitStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
 
 
-class Summit(TimeStampedModel):
+class Summit(EditorialLabelsModel):
     """Any statutory meeting of the CSTO: a summit of the Council, a ministerial, a forum."""
 
     Kind = SummitKind

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import TimeStampedModel
+from cstokb.models import EditorialLabelsModel
 
 from .chairmanships import Presidency
 
 
-class Theme(TimeStampedModel):
+class Theme(EditorialLabelsModel):
     """A topic that priorities of different chairmanships share, so they can be compared."""
 
     name = models.CharField(max_length=120)
@@ -83,7 +83,7 @@ class PriorityStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class Priority(TimeStampedModel):
+class Priority(EditorialLabelsModel):
     Status = PriorityStatus
 
     presidency = models.ForeignKey(Presidency, on_delete=models.PROTECT, related_name="priorities")

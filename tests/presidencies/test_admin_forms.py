@@ -298,10 +298,10 @@ def test_an_editor_makes_a_work_and_attaches_a_version_in_the_admin(editor_clien
     response = editor_client.post(
         reverse("admin:documents_work_add"),
         {
-            "title": "A statement in two languages",
+            "title_en": "A statement in two languages",
             "slug": "a-statement-in-two-languages",
             "original_language": "ru",
-            "editorial_note": "Same speaker, date and content.",
+            "editorial_note_en": "Same speaker, date and content.",
             "versions-TOTAL_FORMS": "0",
             "versions-INITIAL_FORMS": "0",
             "versions-MIN_NUM_FORMS": "0",

@@ -41,8 +41,14 @@ D = datetime.date
 
 
 def update(instance, **values) -> None:
-    """A queryset update: no save(), no clean(), straight to the database."""
-    type(instance).objects.filter(pk=instance.pk).update(**values)
+    """A queryset update: no save(), no clean(), straight to the database.
+
+    Models with translated labels take the column named, not the active language's version.
+    """
+    rows = type(instance).objects.filter(pk=instance.pk)
+    if hasattr(rows, "rewrite"):
+        rows = rows.rewrite(False)
+    rows.update(**values)
 
 
 def duplicate_member_state(**values):
@@ -59,6 +65,21 @@ def dated_presidency():
 def duplicate_priority():
     first = PriorityFactory()
     Priority.objects.create(presidency=first.presidency, theme=first.theme, title=first.title)
+
+
+def duplicate_russian_theme_name():
+    ThemeFactory(name_ru="Кризисное реагирование")
+    ThemeFactory(name_ru="Кризисное реагирование")
+
+
+def duplicate_english_priority_title():
+    first = PriorityFactory()
+    update(PriorityFactory(presidency=first.presidency), title_en=first.title)
+
+
+def duplicate_russian_priority_title():
+    first = PriorityFactory(title_ru="Миротворческая деятельность")
+    PriorityFactory(presidency=first.presidency, title_ru=first.title_ru)
 
 
 def duplicate_position():
@@ -109,7 +130,12 @@ CASES = {
     "theme_unique_slug": lambda: Theme.objects.create(name="Other", slug=ThemeFactory().slug),
     "theme_unique_name": lambda: Theme.objects.create(name=ThemeFactory().name, slug="other"),
     "theme_name_not_empty": lambda: update(ThemeFactory(), name=""),
+    # modeltranslation's copies of the unique constraints, one per language version.
+    "theme_unique_name-en": lambda: update(ThemeFactory(), name_en=ThemeFactory().name),
+    "theme_unique_name-ru": duplicate_russian_theme_name,
     "priority_unique_title_per_presidency": duplicate_priority,
+    "priority_unique_title_per_presidency-en": duplicate_english_priority_title,
+    "priority_unique_title_per_presidency-ru": duplicate_russian_priority_title,
     "priority_title_not_empty": lambda: update(PriorityFactory(), title=""),
     "priority_status_valid": lambda: update(PriorityFactory(), status="forgotten"),
     "official_unique_slug": lambda: Official.objects.create(

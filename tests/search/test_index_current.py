@@ -63,7 +63,7 @@ def test_editing_a_priority_and_adding_a_quote_in_the_admin_reindexes_it(editor_
     source = document("Report", "Opening.", "Helicopters will be pooled by the allies.")
     url = reverse("admin:presidencies_priority_change", args=[priority.pk])
 
-    data = change_form_data(editor_client, url, title="Sealift capacity")
+    data = change_form_data(editor_client, url, title_en="Sealift capacity")
     data.update(
         {
             "citations-TOTAL_FORMS": "1",

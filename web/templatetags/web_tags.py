@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -90,3 +90,17 @@ def language_name(code: str) -> str:
         return get_language_info(code)["name_translated"]
     except KeyError:
         return code
+
+
+@register.filter
+def label(obj, field: str) -> str:
+    """An editorial label in the page's language; where its Russian is missing, the English,
+    marked `lang="en"` so that screen readers and translators know it is not Russian."""
+    value = getattr(obj, field)
+    if not value:
+        return ""
+    language, default = get_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    translated = f"{field}_{language}"
+    if language != default and hasattr(obj, translated) and not getattr(obj, translated):
+        return format_html('<span lang="{}">{}</span>', default, value)
+    return conditional_escape(value)
