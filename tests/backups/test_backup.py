@@ -97,7 +97,7 @@ def test_export_then_import_restores_everything_identically(seed, editor_client,
     theme = Theme.objects.first()
     url = reverse("admin:presidencies_theme_change", args=[theme.pk])
     page = editor_client.get(url)
-    changed = editor_client.post(url, change_form_data(page, description="Edited by an editor."))
+    changed = editor_client.post(url, change_form_data(page, description_en="Edited by an editor."))
     assert changed.status_code == 302
     document = Document.objects.get(slug="statement-on-the-exercise")
     assert document.history.get().history_user.username == "editor"

@@ -31,10 +31,10 @@ def test_the_second_editor_cannot_overwrite_the_first_editors_save(
     page_b = second_editor_client.get(url)
     assert b'name="loaded_version"' in page_a.content
 
-    saved = editor_client.post(url, change_form_data(page_a, description="Editor A's text."))
+    saved = editor_client.post(url, change_form_data(page_a, description_en="Editor A's text."))
     assert saved.status_code == 302
 
-    refused = second_editor_client.post(url, change_form_data(page_b, description="B's text."))
+    refused = second_editor_client.post(url, change_form_data(page_b, description_en="B's text."))
     assert refused.status_code == 200
     assert "Someone else saved this record" in refused.content.decode()
     theme.refresh_from_db()
@@ -44,7 +44,7 @@ def test_the_second_editor_cannot_overwrite_the_first_editors_save(
     # B reloads, sees A's text, and saves on top of it knowingly.
     reloaded = second_editor_client.get(url)
     assert "Editor A&#x27;s text." in reloaded.content.decode()
-    again = second_editor_client.post(url, change_form_data(reloaded, description="B, after A."))
+    again = second_editor_client.post(url, change_form_data(reloaded, description_en="B, after A."))
     assert again.status_code == 302
     theme.refresh_from_db()
     assert theme.description == "B, after A."
@@ -65,7 +65,7 @@ def test_the_check_covers_admins_with_fieldsets_and_inlines(editor_client, secon
 def test_a_form_without_the_version_is_refused(editor_client):
     theme = ThemeFactory()
     url = reverse("admin:presidencies_theme_change", args=[theme.pk])
-    data = change_form_data(editor_client.get(url), description="Forged")
+    data = change_form_data(editor_client.get(url), description_en="Forged")
     data["loaded_version"] = ""
     response = editor_client.post(url, data)
     assert response.status_code == 200
@@ -75,7 +75,7 @@ def test_a_form_without_the_version_is_refused(editor_client):
 def test_adding_a_record_needs_no_version(editor_client):
     response = editor_client.post(
         reverse("admin:presidencies_theme_add"),
-        {"name": "Cyber resilience", "slug": "cyber-resilience", "description": "", "keywords": ""},
+        {"name_en": "Cyber resilience", "slug": "cyber-resilience", "keywords": ""},
     )
     assert response.status_code == 302
     assert Theme.objects.filter(slug="cyber-resilience").exists()
@@ -84,7 +84,7 @@ def test_adding_a_record_needs_no_version(editor_client):
 def test_reverting_to_an_earlier_version_from_the_history_still_works(editor_client):
     theme = ThemeFactory(description="First.")
     url = reverse("admin:presidencies_theme_change", args=[theme.pk])
-    editor_client.post(url, change_form_data(editor_client.get(url), description="Second."))
+    editor_client.post(url, change_form_data(editor_client.get(url), description_en="Second."))
     first = theme.history.order_by("history_date").first()
     revert_url = reverse(
         "admin:presidencies_theme_simple_history", args=[theme.pk, first.history_id]
