@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import translation
+from django.utils.formats import date_format
 
 # The code of a validation error caused by what is stored, not by the input alone (a period
 # overlapping another row's, a quote absent from its document's text): the API answers 409.
@@ -34,6 +35,11 @@ def end_on_or_after_start(name: str) -> models.CheckConstraint:
         | Q(end_date__gte=F("start_date")),
         name=name,
     )
+
+
+def long_date(value: datetime.date) -> str:
+    """A date written out in the reader's language: "1 January 2026", "1 января 2026"."""
+    return date_format(value, "j E Y")
 
 
 def ends_before_it_starts(start: datetime.date | None, end: datetime.date | None) -> bool:

@@ -5,12 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, EditorialLabelsModel
+from cstokb.models import CONFLICT, EditorialLabelsModel, long_date
 
 from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
@@ -236,8 +235,7 @@ class Document(EditorialLabelsModel):
         parts = [self.get_kind_display()]
         if self.publisher:
             parts.append(self.publisher)
-        # In the reader's language: "1 January 2026" / "1 января 2026".
-        parts.append(date_format(self.date, "j E Y") if self.date else gettext("undated"))
+        parts.append(long_date(self.date) if self.date else gettext("undated"))
         return ", ".join(parts)
 
     def paragraphs(self) -> list[str]:

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import (
@@ -18,6 +19,7 @@ from cstokb.models import (
     TimeStampedModel,
     end_on_or_after_start,
     ends_before_it_starts,
+    long_date,
 )
 
 # An open chairmanship (no end date, not concluded) runs until further notice.
@@ -152,13 +154,13 @@ class Presidency(EditorialLabelsModel):
 
     @property
     def period_label(self) -> str:
-        start = self.start_date.strftime("%-d %B %Y") if self.start_date else "start not recorded"
+        start = long_date(self.start_date) if self.start_date else gettext("start not recorded")
         if self.end_date:
-            end = self.end_date.strftime("%-d %B %Y")
+            end = long_date(self.end_date)
         elif self.concluded:
-            end = "end not recorded"
+            end = gettext("end not recorded")
         else:
-            end = "present"
+            end = gettext("present")
         return f"{start} – {end}"
 
     def clean(self) -> None:

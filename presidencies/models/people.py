@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import (
@@ -13,6 +14,7 @@ from cstokb.models import (
     TimeStampedModel,
     end_on_or_after_start,
     ends_before_it_starts,
+    long_date,
 )
 
 from .chairmanships import MemberState
@@ -90,10 +92,10 @@ class Position(TimeStampedModel):
         if self.start_date and self.end_date:
             return f"{self.start_date:%Y}–{self.end_date:%Y}"
         if self.end_date:
-            return f"until {self.end_date:%-d %B %Y}"
+            return gettext("until %(date)s") % {"date": long_date(self.end_date)}
         if self.start_date:
-            return f"from {self.start_date:%-d %B %Y}"
-        return "ended, dates not recorded" if self.ended else "dates not recorded"
+            return gettext("from %(date)s") % {"date": long_date(self.start_date)}
+        return gettext("ended, dates not recorded") if self.ended else gettext("dates not recorded")
 
 
 def slugify_name(value: str) -> str:

@@ -65,3 +65,11 @@ def test_what_a_quote_backs_is_named_in_russian(client, seed):
     assert "Председательство: " in page
     assert "Chairmanship: " not in page
     assert "Chairmanship: " in client.get(TASS).content.decode()
+
+
+def test_periods_are_written_in_the_pages_language(client, seed):
+    russian = client.get("/ru/presidencies/russia-2026/").content.decode()
+    assert "1 января 2026 – по настоящее время" in russian
+    assert "1 January 2026" not in russian.split('class="lead"')[0]
+    english = client.get("/presidencies/russia-2026/").content.decode()
+    assert "1 January 2026 – present" in english
