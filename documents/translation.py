@@ -4,7 +4,7 @@ A document's title and text are its source's and stay as published; only the not
 editors write, and a work's editorial title, have a Russian version.
 """
 
-from modeltranslation.translator import TranslationOptions, translator
+from cstokb.labels import register_labels
 
 from .models import Document, Work
 
@@ -13,6 +13,4 @@ LABELS = {
     Document: ("editorial_note",),
 }
 
-for model, labels in LABELS.items():
-    options = type(f"{model.__name__}Labels", (TranslationOptions,), {"fields": labels})
-    translator.register([model, model.history.model], options)
+register_labels(LABELS)

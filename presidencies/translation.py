@@ -4,7 +4,7 @@ Only the knowledge base's own wording is registered: names, slugs, mottos, keywo
 facts the sources give stay in one column. Each model's history table carries the versions too.
 """
 
-from modeltranslation.translator import TranslationOptions, translator
+from cstokb.labels import register_labels
 
 from .models import Presidency, Priority, Summit, Theme
 
@@ -15,6 +15,4 @@ LABELS = {
     Summit: ("editorial_note",),
 }
 
-for model, labels in LABELS.items():
-    options = type(f"{model.__name__}Labels", (TranslationOptions,), {"fields": labels})
-    translator.register([model, model.history.model], options)
+register_labels(LABELS)
