@@ -301,21 +301,8 @@ def main() -> int:
         restart_load = max(args.duration / 2, 12)
         down_for = 3 if args.short else 5
         log(f"restart: wrk {restart_load:g} s; PostgreSQL down for {down_for} s after 3 s")
-        holder: dict = {}
-        runner = threading.Thread(
-            target=lambda: holder.update(
-                wrk(
-                    server.base,
-                    paths,
-                    connections=args.connections,
-                    duration=restart_load,
-                    count_status=True,
-                    timeout="10s",
-                )  # fmt: skip
-            )
-        )
+        runner, holder = background_wrk(server, paths, args.connections, restart_load)
         prober = Prober(server.base + paths[0])
-        runner.start()
         prober.start()
         time.sleep(3)
         down_at = time.monotonic()
