@@ -218,7 +218,7 @@ class Server:
         self.proc = None
 
 
-def wrk(
+def wrk_command(
     base: str,
     paths: list[str],
     *,
@@ -227,12 +227,19 @@ def wrk(
     threads: int = 2,
     timeout: str = "5s",
     count_status: bool = False,
-) -> dict:
+) -> tuple[list[str], dict[str, str]]:
+    """(argv, environment) of wrk requesting `paths` in turn through bench/wrk.lua."""
     env = {**os.environ, "WRK_PATHS": "|".join(paths), "WRK_STATUS": "1" if count_status else ""}
     cmd = [
         WRK, "-t", str(threads), "-c", str(connections), "-d", f"{max(1, round(duration))}s",
         "--timeout", timeout, "-s", str(WRK_SCRIPT), base + paths[0],
     ]  # fmt: skip
+    return cmd, env
+
+
+def wrk(base: str, paths: list[str], **options) -> dict:
+    """Run wrk (options as wrk_command's) and return its figures, times in ms."""
+    cmd, env = wrk_command(base, paths, **options)
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout  # noqa: S603
     line = next(x for x in out.splitlines() if x.startswith("WRKJSON "))
     result = json.loads(line.removeprefix("WRKJSON "))

@@ -31,8 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import misses
 from harness import (
-    WRK,
-    WRK_SCRIPT,
     PgCluster,
     RedisServer,
     Server,
@@ -43,6 +41,7 @@ from harness import (
     prepare_database,
     probe,
     wrk,
+    wrk_command,
 )
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -225,12 +224,10 @@ def recovery_after_edit(base: str, env: dict[str, str], rows: list[dict], connec
     """
     paths = [r["path"] for r in rows if r["name"] != "healthz"]
     limit = {r["path"]: 3 * r["p95_ms"] + 50 for r in rows}
-    load = subprocess.Popen(  # noqa: S603
-        [WRK, "-t", "2", "-c", str(connections), "-d", f"{RECOVERY_LIMIT_SECONDS}s",
-         "--timeout", "5s", "-s", str(WRK_SCRIPT), base + paths[0]],
-        env={**os.environ, "WRK_PATHS": "|".join(paths), "WRK_STATUS": ""},
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+    cmd, wrk_env = wrk_command(
+        base, paths, connections=connections, duration=RECOVERY_LIMIT_SECONDS
+    )
+    load = subprocess.Popen(cmd, env=wrk_env, stdout=subprocess.DEVNULL)  # noqa: S603
     try:
         time.sleep(1)  # the load is on
         code = (
