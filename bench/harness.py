@@ -18,14 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the project's deploy.local, shared with the tests
 
-from deploy.local import RedisServer, free_port, http_get  # noqa: E402
+from deploy.local import RedisServer, child_processes, free_port, http_get  # noqa: E402
 
 __all__ = ["RedisServer", "free_port", "http_get"]  # re-exported for run.py and load.py
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 WRK_SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
-PS = shutil.which("ps") or "/bin/ps"
 
 
 def log(message: str) -> None:
@@ -193,18 +192,12 @@ class Server:
         """Resident memory of each worker process (children of the master)."""
         if not self.proc:
             return []
-        out = subprocess.run(  # noqa: S603
-            [PS, "-o", "pid=,rss=", "--ppid", str(self.proc.pid)], capture_output=True, text=True
-        ).stdout
-        return [round(int(line.split()[1]) / 1024, 1) for line in out.splitlines() if line.strip()]
+        return [round(rss / 1024, 1) for (rss,) in child_processes(self.proc.pid, "rss")]
 
     def worker_pids(self) -> list[int]:
         if not self.proc:
             return []
-        out = subprocess.run(  # noqa: S603
-            [PS, "-o", "pid=", "--ppid", str(self.proc.pid)], capture_output=True, text=True
-        ).stdout
-        return [int(line) for line in out.split()]
+        return [pid for (pid,) in child_processes(self.proc.pid, "pid")]
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -1,5 +1,6 @@
-"""Servers on this machine for the tests and the benchmarks: a free port, an HTTP probe, and
-a throwaway Redis. No Django here: bench/ runs these before any settings exist."""
+"""Servers on this machine for the tests and the benchmarks: a free port, an HTTP probe, a
+throwaway Redis, and a server's worker processes. No Django here: bench/ runs these before
+any settings exist."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+
+PS = shutil.which("ps") or "/bin/ps"
 
 
 def free_port() -> int:
@@ -76,3 +79,13 @@ def http_get(url: str, timeout: float = 10) -> tuple[int, float]:
     except (urllib.error.URLError, TimeoutError, ConnectionError, OSError):
         status = 0
     return status, time.monotonic() - started
+
+
+def child_processes(pid: int, *fields: str) -> list[list[int]]:
+    """The given numeric `ps` fields (pid, rss, ...) of each child of process `pid`: the
+    workers of a server's master."""
+    out = subprocess.run(  # noqa: S603 - ps on a process of ours
+        [PS, "-o", ",".join(f"{name}=" for name in fields), "--ppid", str(pid)],
+        capture_output=True, text=True, check=False,
+    ).stdout  # fmt: skip
+    return [[int(value) for value in line.split()] for line in out.splitlines() if line.strip()]

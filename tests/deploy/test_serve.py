@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import connection
 
 from deploy import serve
-from deploy.local import free_port, http_get
+from deploy.local import child_processes, free_port, http_get
 
 
 def test_the_command_follows_the_environment(monkeypatch):
@@ -59,11 +59,7 @@ def wait_for(predicate, what: str, seconds: float = 60) -> None:
 
 
 def worker_pids(master: int) -> set[int]:
-    out = subprocess.run(  # noqa: S603 - ps on our own child
-        ["ps", "-o", "pid=", "--ppid", str(master)],  # noqa: S607
-        capture_output=True, text=True, check=False,
-    ).stdout  # fmt: skip
-    return {int(pid) for pid in out.split()}
+    return {pid for (pid,) in child_processes(master, "pid")}
 
 
 def test_python_m_deploy_serve_serves_the_site():
