@@ -15,6 +15,7 @@ read the revision, and more only when the knowledge base has changed since.
 """
 
 import difflib
+import itertools
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
@@ -40,22 +41,23 @@ class Suggestions:
 
 
 def _vocabulary_and_themes(with_vocabulary: bool) -> tuple[frozenset[str], list[tuple[str, str]]]:
+    """For difflib (SQLite), the words of the knowledge base, and the themes; cached per
+    revision."""
     key = f"search:vocabulary:{int(with_vocabulary)}:{kb_revision()}"
     cached = cache.get(key)
     if cached is None:
-        words: set[str] = set()
+        themes = list(Theme.objects.order_by("name"))
+        vocabulary: frozenset[str] = frozenset()
         if with_vocabulary:
-            for title, text in Document.objects.values_list("title", "text"):
-                words.update(w.lower() for w in WORD.findall(f"{title} {text}"))
-        themes = []
-        for theme in Theme.objects.order_by("name"):
-            words.update(w.lower() for w in WORD.findall(f"{theme.name} {theme.keywords}"))
-            themes.append((theme.name, theme.get_absolute_url()))
-        if with_vocabulary:
-            for title, summary in Priority.objects.values_list("title", "summary"):
-                words.update(w.lower() for w in WORD.findall(f"{title} {summary}"))
-        vocabulary = frozenset(w for w in words if len(w) > 2 and not w.isdigit())
-        cached = (vocabulary if with_vocabulary else frozenset(), themes)
+            words: set[str] = set()
+            for texts in itertools.chain(
+                Document.objects.values_list("title", "text"),
+                ((theme.name, theme.keywords) for theme in themes),
+                Priority.objects.values_list("title", "summary"),
+            ):
+                words.update(w.lower() for w in WORD.findall(" ".join(texts)))
+            vocabulary = frozenset(w for w in words if len(w) > 2 and not w.isdigit())
+        cached = (vocabulary, [(theme.name, theme.get_absolute_url()) for theme in themes])
         cache.set(key, cached, timeout=24 * 3600)
     return cached
 
@@ -63,14 +65,13 @@ def _vocabulary_and_themes(with_vocabulary: bool) -> tuple[frozenset[str], list[
 def nearest_word(word: str) -> str | None:
     """PostgreSQL: the documents' word nearest to `word` by trigram similarity (itself if
     a document has it), through the trigram index (`%` with pg_trgm's threshold)."""
-    nearest = (
+    return (
         Word.objects.annotate(similarity=TrigramSimilarity("word", word))
         .filter(word__trigram_similar=word, similarity__gte=TRIGRAM_CUTOFF)
         .order_by("-similarity", "word")
         .values_list("word", flat=True)
         .first()
     )
-    return nearest
 
 
 def suggest(query: ParsedQuery) -> Suggestions:
@@ -81,10 +82,10 @@ def suggest(query: ParsedQuery) -> Suggestions:
         if len(word) < 3 or word in vocabulary:
             continue
         if trigrams:
-            close = [near] if (near := nearest_word(word)) and near != word else []
+            close = nearest_word(word)
         else:
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-        if close:
-            replacements[word] = close[0]
+            close = next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)), None)
+        if close and close != word:
+            replacements[word] = close
     spelling = query.normalised(replacements) if replacements else None
     return Suggestions(spelling=spelling, themes=themes)
