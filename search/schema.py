@@ -126,13 +126,16 @@ POSTGRES_UNINSTALL = [
 # a deleted document's words stay until the next rebuild (rebuild_search_index). The
 # trigger is on every UPDATE, not `UPDATE OF title, text`: PostgreSQL refuses to alter the
 # type of a column that a trigger definition names (the recipe below).
+# Which words of a text are in the vocabulary: 3+ letters, not only digits (as suggest.py
+# asks on SQLite). `{word}` is the SQL of the word.
+VOCABULARY_WORD = "length({word}) > 2 AND {word} !~ '^[0-9]+$'"
 POSTGRES_VOCABULARY = [
     "CREATE TABLE IF NOT EXISTS search_word (word text PRIMARY KEY)",
     "CREATE INDEX IF NOT EXISTS search_word_trgm ON search_word USING gin (word gin_trgm_ops)",
-    """CREATE OR REPLACE FUNCTION search_words_of(body text) RETURNS SETOF text
+    f"""CREATE OR REPLACE FUNCTION search_words_of(body text) RETURNS SETOF text
     LANGUAGE sql IMMUTABLE AS $$
         SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, body))) w
-        WHERE length(w) > 2 AND w !~ '^[0-9]+$'
+        WHERE {VOCABULARY_WORD.format(word="w")}
     $$""",
     """CREATE OR REPLACE FUNCTION search_on_document_words() RETURNS trigger
     LANGUAGE plpgsql AS $$
@@ -160,10 +163,10 @@ POSTGRES_VOCABULARY_REBUILD = [
     "DELETE FROM search_word",
     # ts_stat counts the words inside one function call: a DISTINCT over every word of
     # every document (120 million rows at 100,000 documents) took over ten minutes.
-    """INSERT INTO search_word (word) SELECT word FROM ts_stat(
+    f"""INSERT INTO search_word (word) SELECT word FROM ts_stat(
         'SELECT to_tsvector(''simple''::regconfig, title || '' '' || text)
          FROM documents_document')
-    WHERE length(word) > 2 AND word !~ '^[0-9]+$'""",
+    WHERE {VOCABULARY_WORD.format(word="word")}""",
 ]
 POSTGRES_VOCABULARY_UNINSTALL = [
     "DROP TRIGGER IF EXISTS search_on_document_truncate ON documents_document",
@@ -330,7 +333,7 @@ def rebuild(connection: BaseDatabaseWrapper) -> None:
 
 
 def missing_parts(connection: BaseDatabaseWrapper) -> list[str]:
-    """Names of the tables, columns and triggers of the index that the database lacks."""
+    """Names of the tables and triggers of the index that the database lacks."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             missing = []
