@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from corpus.generator import CorpusGenerator, Plan
+from corpus.generator import SOURCES, CorpusGenerator, Plan
 from cstokb.cache import bump_kb_version
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=1000)
         parser.add_argument(
             "--vocabulary",
-            choices=["dense", "zipf"],
+            choices=list(SOURCES),
             default="dense",
             help="dense: the seed texts' sentences recombined (their common words in nearly "
             "every document); zipf: words drawn with Zipf frequencies, rare words rare",
