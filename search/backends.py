@@ -17,12 +17,12 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F, Q
 from django.db.models.functions import Left
 
-from documents.fulltext import language_config
+from documents.fulltext import LANGUAGE_CONFIGS, language_config
 from documents.models import Document
 
 from .models import PriorityIndex
 from .query import Clause, ParsedQuery, fts5_expression
-from .schema import PG_CONFIG, PG_QUERY_CONFIGS
+from .schema import PG_CONFIG
 
 # Private-use characters: they never occur in the texts (the highlighter drops strays).
 START = "\ue000"
@@ -34,6 +34,8 @@ ELLIPSIS = "…"
 BM25_WEIGHTS = "2.5, 1.0"
 SNIPPET_TOKENS = 30
 PRIORITY_SNIPPET_CHARS = 2000
+# A query is read in each configuration documents are indexed with (documents/fulltext.py).
+PG_QUERY_CONFIGS = tuple(LANGUAGE_CONFIGS.values())
 
 
 class Backend:

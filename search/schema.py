@@ -27,10 +27,6 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 # --- PostgreSQL --------------------------------------------------------------------------
 
 PG_CONFIG = "english"
-# Documents are indexed in the configuration of their language (documents/fulltext.py: the
-# generated columns search_vector and search_rank_vector with their GIN indexes, Django
-# fields since documents migration 0010); a query is read in each of these.
-PG_QUERY_CONFIGS = ("english", "russian")
 
 POSTGRES_INSTALL = [
     # Priorities: their quotes live in another table, so a search table kept by triggers.
