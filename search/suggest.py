@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.db import connection
 
 from cstokb.cache import kb_revision
@@ -42,8 +43,8 @@ class Suggestions:
 
 def _vocabulary_and_themes(with_vocabulary: bool) -> tuple[frozenset[str], list[tuple[str, str]]]:
     """For difflib (SQLite), the words of the knowledge base, and the themes; cached per
-    revision."""
-    key = f"search:vocabulary:{int(with_vocabulary)}:{kb_revision()}"
+    revision and language (theme names and links are in the reader's language)."""
+    key = f"search:vocabulary:{int(with_vocabulary)}:{get_language()}:{kb_revision()}"
     cached = cache.get(key)
     if cached is None:
         themes = list(Theme.objects.order_by("name"))

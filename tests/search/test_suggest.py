@@ -6,10 +6,13 @@ revision. Both offer the same near spellings for these texts.
 """
 
 import pytest
+from django.utils import translation
 
 from search.engine import search
 from search.query import parse
 from search.suggest import suggest
+
+from tests.factories import ThemeFactory
 
 from .builders import document
 
@@ -53,3 +56,14 @@ def test_nothing_near_offers_no_spelling_only_the_themes():
     document("Peacekeeping", "Peacekeeping forces.")
     assert spelling("xylophone") is None
     assert suggest(parse("zzqqj")).spelling is None
+
+
+def test_the_themes_offered_are_named_in_the_readers_language():
+    ThemeFactory(name_en="Peacekeeping", name_ru="Миротворческая деятельность", slug="peacekeeping")
+    with translation.override("en"):
+        english = suggest(parse("zzqqj")).themes
+    with translation.override("ru"):
+        russian = suggest(parse("zzqqj")).themes
+    assert [name for name, _ in english] == ["Peacekeeping"]
+    assert [name for name, _ in russian] == ["Миротворческая деятельность"]
+    assert russian[0][1].startswith("/ru/") and not english[0][1].startswith("/ru/")
