@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
-from django.utils.translation import get_language
 from django.db import connection
+from django.utils.translation import get_language
 
 from cstokb.cache import kb_revision
 from documents.models import Document

@@ -11,7 +11,6 @@ from django.utils import translation
 from search.engine import search
 from search.query import parse
 from search.suggest import suggest
-
 from tests.factories import ThemeFactory
 
 from .builders import document
