@@ -234,16 +234,10 @@ def _store(data: ImportData) -> Document:
                 [meeting.get("quote", ""), *meeting.get("instruments", [])],
                 summit=document.summit,
             )
-        quote = (data.new_presidency or {}).get("quote", "")
-        if quote and quote in document.text:
-            citation = Citation(
-                document=document,
-                quote=quote,
-                presidency=document.presidency,
-                role=Citation.Role.ATTESTS,
+        if data.new_presidency:
+            _attest(
+                document, [data.new_presidency.get("quote", "")], presidency=document.presidency
             )
-            citation.full_clean()
-            citation.save()
         speakers = list(data.officials)
         speakers += [_new_official(n, data.posts.get(n, "")) for n in data.new_officials]
         for name in data.new_mentioned:
