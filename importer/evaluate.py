@@ -197,22 +197,30 @@ def evaluate(cases: list[Case]) -> Report:
 
 
 def _with_fixtures(run):
-    """run() in a throwaway test database holding the fixtures, then drop it."""
+    """run() in throwaway test databases holding the fixtures, then drop them.
+
+    Django's test runner sets them up: every alias gets its test copy and a replica mirrors
+    the test default, so no read reaches the configured data.
+    """
+    from django.conf import settings
     from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
+    from django.db import connections
+    from django.test.utils import (
+        setup_databases,
+        setup_test_environment,
+        teardown_databases,
+        teardown_test_environment,
+    )
 
     setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    old_config = setup_databases(verbosity=0, interactive=False, serialized_aliases=())
     try:
-        from django.conf import settings
-
         fixtures = sorted(str(p) for p in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
         call_command("loaddata", *fixtures, verbosity=0)
         return run()
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connections.close_all()  # a replica's connection holds the test database open
+        teardown_databases(old_config, verbosity=0)
         teardown_test_environment()
 
 
