@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import full_dates
+from .people import _alias_pattern
 from .sentences import sentences
 
 # How a text names a meeting of each kind, in English and Russian, most specific first.
@@ -92,19 +93,13 @@ def meeting_kind(sentence: str) -> str:
 
 def city_in(sentence: str, extra_cities=()) -> str:
     """The one meeting city the sentence names, in its English form, or ""."""
-    patterns = dict(CITY_PATTERNS)
-    for city in extra_cities:
-        patterns.setdefault(city, re.compile(r"(?<![\w-])" + re.escape(city) + r"(?![\w-])"))
-    found = {city for city, pattern in patterns.items() if pattern.search(sentence)}
+    found = {city for city in {*CITY_PATTERNS, *extra_cities} if city_named(sentence, city)}
     return found.pop() if len(found) == 1 else ""
 
 
 def city_named(text: str, city: str) -> bool:
     """Whether `text` names `city` in English or in Russian."""
-    pattern = CITY_PATTERNS.get(city)
-    if pattern is None:
-        pattern = re.compile(r"(?<![\w-])" + re.escape(city) + r"(?![\w-])")
-    return bool(pattern.search(text))
+    return bool((CITY_PATTERNS.get(city) or _alias_pattern(city)).search(text))
 
 
 def _from_sentence(sentence: str, day, extra_cities) -> MeetingProposal | None:

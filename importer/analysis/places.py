@@ -40,10 +40,6 @@ def find_place(raw: str) -> str:
     return ""
 
 
-def _names(text: str, city: str) -> bool:
-    return city_named(text, city)
-
-
 def _names_meeting(text: str, summit) -> bool:
     pattern = MEETING_PATTERNS.get(summit.kind)
     if pattern and pattern.search(text):
@@ -69,11 +65,11 @@ def find_summit(day: datetime.date | None, text: str, place: str = ""):
         rank_best = 3
         for summit in Summit.objects.filter(date=day).order_by("pk"):
             if summit.city:
-                if _names(text, summit.city) or place.lower() == summit.city.lower():
+                if city_named(text, summit.city) or place.lower() == summit.city.lower():
                     rank = 0
                 elif (
                     not place
-                    and not any(_names(text, c) for c in other_cities - {summit.city})
+                    and not any(city_named(text, c) for c in other_cities - {summit.city})
                     and _names_meeting(text, summit)
                 ):
                     rank = 1
