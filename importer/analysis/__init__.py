@@ -39,7 +39,7 @@ from .people import (
     name_spans,
     unknown_speakers,
 )
-from .places import find_place, find_summit
+from .places import find_place, find_summit, recorded_cities
 from .posts import people_by_post, russian_people_by_post
 from .proposals import propose_chairmanship
 from .sentences import PRIORITY_MARKERS, sentences
@@ -75,12 +75,11 @@ __all__ = [
 ]
 
 
-def propose_new_meeting(text: str, day):
+def propose_new_meeting(text: str, day, cities: set[str]):
     """The meeting the text states as held, unless the knowledge base has a meeting of that
-    kind on that day."""
+    kind on that day. `cities`: the recorded meetings' cities (recorded_cities())."""
     from presidencies.models import Summit
 
-    cities = set(Summit.objects.exclude(city="").values_list("city", flat=True))
     proposal = propose_meeting(text, day, cities)
     if proposal and Summit.objects.filter(kind=proposal.kind, date=proposal.date).exists():
         return None
@@ -135,13 +134,14 @@ def analyse(raw: str) -> Analysis:
         searched, result.unknown_people, title_length=title_length, transcript=transcript
     )
 
-    place = find_place(raw)
-    result.summit = find_summit(result.date, searched, place)
+    place, cities = find_place(raw), recorded_cities()
+    result.summit = find_summit(result.date, searched, place, cities)
     if result.summit is None and result.date is not None and YESTERDAY.search(searched):
         # "Yesterday the session of the Council closed in Moscow": the day before the text's.
-        result.summit = find_summit(result.date - datetime.timedelta(days=1), searched, place)
+        day_before = result.date - datetime.timedelta(days=1)
+        result.summit = find_summit(day_before, searched, place, cities)
     if result.summit is None:
-        result.proposed_summit = propose_new_meeting(searched, result.date)
+        result.proposed_summit = propose_new_meeting(searched, result.date, cities)
         if result.proposed_summit:
             result.notes.append(
                 f"The text states the meeting {result.proposed_summit}, which the knowledge "

@@ -47,7 +47,14 @@ def _names_meeting(text: str, summit) -> bool:
     return summit.title.lower() in text.lower()
 
 
-def find_summit(day: datetime.date | None, text: str, place: str = ""):
+def recorded_cities() -> set[str]:
+    """The cities of the meetings the knowledge base records."""
+    from presidencies.models import Summit
+
+    return set(Summit.objects.exclude(city="").values_list("city", flat=True))
+
+
+def find_summit(day: datetime.date | None, text: str, place: str = "", cities=None):
     """The meeting the text reports on: its date and its place must both fit.
 
     With a date: a meeting held that day whose city the text names or the dateline gives.
@@ -56,11 +63,12 @@ def find_summit(day: datetime.date | None, text: str, place: str = ""):
     of another meeting (a statement from Moscow is not about the Bishkek summit). A
     meeting whose city is not recorded fits when the text names its kind.
     Without a date: a meeting whose city and day-and-month the text names together.
+    `cities`: recorded_cities(), when the caller has them already.
     """
     from presidencies.models import Summit
 
     if day is not None:
-        other_cities = set(Summit.objects.exclude(city="").values_list("city", flat=True))
+        other_cities = recorded_cities() if cities is None else cities
         best: list = []
         rank_best = 3
         for summit in Summit.objects.filter(date=day).order_by("pk"):
