@@ -86,6 +86,16 @@ def propose_new_meeting(text: str, day, cities: set[str]):
     return proposal
 
 
+def _proposed(what: str, proposal) -> list[str]:
+    """The note on a proposed chairmanship or meeting, if there is one."""
+    if proposal is None:
+        return []
+    return [
+        f"The text states the {what} {proposal}, which the knowledge base lacks "
+        f"(“{proposal.quote}”): proposed."
+    ]
+
+
 def analyse(raw: str) -> Analysis:
     from presidencies.models import Official, Priority, Theme
 
@@ -142,11 +152,7 @@ def analyse(raw: str) -> Analysis:
         result.summit = find_summit(day_before, searched, place, cities)
     if result.summit is None:
         result.proposed_summit = propose_new_meeting(searched, result.date, cities)
-        if result.proposed_summit:
-            result.notes.append(
-                f"The text states the meeting {result.proposed_summit}, which the knowledge "
-                f"base lacks (“{result.proposed_summit.quote}”): proposed."
-            )
+        result.notes += _proposed("meeting", result.proposed_summit)
     if result.date is not None:
         result.presidency, note = find_presidency_with_note(result.date)
         result.notes += [note] if note else []
@@ -164,11 +170,7 @@ def analyse(raw: str) -> Analysis:
 
     if result.presidency is None:
         result.proposed_presidency = propose_chairmanship(searched, result.date)
-        if result.proposed_presidency:
-            result.notes.append(
-                f"The text states the chairmanship {result.proposed_presidency}, which the "
-                f"knowledge base lacks (“{result.proposed_presidency.quote}”): proposed."
-            )
+        result.notes += _proposed("chairmanship", result.proposed_presidency)
 
     themes = list(Theme.objects.all())
     result.themes = theme_hits(searched, themes)
