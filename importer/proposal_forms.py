@@ -5,6 +5,16 @@ from django import forms
 
 from presidencies.models import MemberState, Official, Presidency, Summit, SummitKind
 
+MEETING_FIELDS = (
+    "new_summit_title",
+    "new_summit_kind",
+    "new_summit_city",
+    "new_summit_date",
+    "new_summit_quote",
+    "new_summit_instruments",
+    "new_summit_participants",
+)
+
 
 class ProposalsForm(forms.Form):
     """The chairmanship and meeting fields, their checks, and what to create of them."""
@@ -49,6 +59,10 @@ class ProposalsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="participants",
     )
+
+    def meeting_fields(self) -> list:
+        """The proposed meeting's fields, for the review page."""
+        return [self[name] for name in MEETING_FIELDS]
 
     def clean(self):
         cleaned = super().clean()
