@@ -132,18 +132,14 @@ class PresidencySerializer(ModelValidatedSerializer):
         ]
         read_only_fields = ["slug"]
 
-    def prepare_candidate(self, candidate) -> None:
-        # The slug follows from chair and year (`russia-2026`).
-        if candidate.chair_id and candidate.year:
-            candidate.slug = Presidency.slug_for(candidate.chair, candidate.year)
-
     def validate(self, attrs):
-        attrs = super().validate(attrs)
+        # The slug follows from chair and year (`russia-2026`); set before the model's
+        # validation, so its unique constraint sees the row as it will be saved.
         chair = attrs.get("chair", getattr(self.instance, "chair", None))
         year = attrs.get("year", getattr(self.instance, "year", None))
         if chair and year:
             attrs["slug"] = Presidency.slug_for(chair, year)
-        return attrs
+        return super().validate(attrs)
 
 
 class PresidencyDetailSerializer(PresidencySerializer):
