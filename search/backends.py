@@ -24,6 +24,11 @@ from .models import PriorityIndex
 from .query import Clause, ParsedQuery, fts5_expression
 from .schema import PG_CONFIG
 
+# What fetch() sets for its one statement (see there).
+PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0", "jit": "off"}
+PLANNER_SETTINGS = "; ".join(f"SET LOCAL {name} = {value}" for name, value in PLANNER.items())
+PLANNER_DEFAULTS = "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in PLANNER)
+
 # Private-use characters: they never occur in the texts (the highlighter drops strays).
 START = "\ue000"
 STOP = "\ue001"
@@ -145,18 +150,20 @@ class PostgresBackend(Backend):
         search); the bitmap scan of the GIN index finds the same rows without reading them
         (a phrase is still rechecked on the vectors of the documents with all its words).
 
+        JIT is off: with sequential scans off, a table that only a sequential scan can read
+        costs the plan 10^10, far past jit_above_cost, and compiling the query then took
+        seconds for a few milliseconds of work; a search is never long enough for JIT to pay.
+
         SET LOCAL lasts for the transaction: in autocommit mode, for this one statement (a
         string of statements runs as one transaction); in a transaction, it is set back.
         """
         with connection.cursor() as cursor:
             cursor.execute(
-                "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; "
-                f"{sql}; SET LOCAL enable_seqscan TO DEFAULT; "
-                "SET LOCAL max_parallel_workers_per_gather TO DEFAULT",
+                f"{PLANNER_SETTINGS}; {sql}; {PLANNER_DEFAULTS}",
                 params,
             )
-            cursor.nextset()  # the rows of the query, after the SETs' empty results
-            cursor.nextset()
+            for _ in PLANNER:
+                cursor.nextset()  # the rows of the query, after the SETs' empty results
             return cursor.fetchall()
 
     def highlights(self, connection, table, query, ids):
