@@ -29,6 +29,7 @@ MARKOV_POOL = 6000
 ZIPF_VOCABULARY = 30_000
 ZIPF_EXPONENT = 1.0
 ZIPF_ORIGINALS = 200
+DEFERRED_TRIGGER_TABLES = (Citation._meta.db_table, Document.speakers.through._meta.db_table)
 
 STATES = [
     ("Armenia", "armenia", "AM", "Yerevan"),
@@ -209,19 +210,22 @@ class CorpusGenerator:
 
     @contextlib.contextmanager
     def row_triggers_deferred(self):
-        """On PostgreSQL, user row triggers on citations (a search index refreshed per row, which
-        is quadratic in bulk) are off during the inserts, and the index is rebuilt once after."""
+        """On PostgreSQL, user row triggers on citations and on documents' speakers (a search
+        index refreshed per row, which is quadratic in bulk) are off during the inserts, and the
+        index is rebuilt once after."""
         if connection.vendor != "postgresql":
             yield
             return
         with connection.cursor() as cursor:
-            cursor.execute("ALTER TABLE documents_citation DISABLE TRIGGER USER")
+            for table in DEFERRED_TRIGGER_TABLES:
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             try:
                 yield
             finally:
                 # Deferred foreign-key checks must run before the table can be altered again.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("ALTER TABLE documents_citation ENABLE TRIGGER USER")
+                for table in DEFERRED_TRIGGER_TABLES:
+                    cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute("SELECT to_regproc('search_priority_rebuild') IS NOT NULL")
             if cursor.fetchone()[0]:

@@ -28,7 +28,7 @@ from .schema import PG_CONFIG
 PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0", "jit": "off"}
 PLANNER_SETTINGS = "; ".join(f"SET LOCAL {name} = {value}" for name, value in PLANNER.items())
 PLANNER_DEFAULTS = "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in PLANNER)
-
+SPEAKERS = Document.speakers.through._meta.db_table
 # Private-use characters: they never occur in the texts (the highlighter drops strays).
 START = "\ue000"
 STOP = "\ue001"
@@ -56,6 +56,12 @@ class Backend:
     def year(self, column: str) -> str:
         """SQL for the year (integer) of a date column, NULL when it is NULL."""
         raise NotImplementedError
+
+    def priority_speakers(self) -> str:
+        """SQL of the rows (priority_id, official_id), each pair once: the officials speaking
+        in the documents a priority's quotes come from."""
+        return f"""SELECT DISTINCT c.priority_id, ds.official_id FROM documents_citation c
+            JOIN {SPEAKERS} ds ON ds.document_id = c.document_id"""
 
     def fetch(self, connection: BaseDatabaseWrapper, sql: str, params: list) -> list[tuple]:
         """The rows of a query built on `matches()`."""
@@ -142,6 +148,11 @@ class PostgresBackend(Backend):
 
     def year(self, column: str) -> str:
         return f"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
+
+    def priority_speakers(self) -> str:
+        # Kept in the priorities' search table (search/schema.py): derived from the quotes,
+        # they cost a visit to every quote of every matching priority.
+        return "SELECT priority_id, unnest(speaker_ids) AS official_id FROM search_priority"
 
     def fetch(self, connection, sql, params):
         """Run with the GIN index: the planner does not count the cost of decompressing a

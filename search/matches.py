@@ -55,7 +55,7 @@ def _matches_sql(backend, query: ParsedQuery, ranked: bool) -> tuple[str, list]:
     return sql, [*pri_params, *doc_params]
 
 
-def _speaks(official: str, row: str = "r") -> str:
+def _speaks(backend, official: str, row: str = "r") -> str:
     """SQL true when `official` (SQL for an official id) speaks in the result `row`.
 
     A priority's speakers are the officials speaking in the documents its quotes come from.
@@ -64,11 +64,11 @@ def _speaks(official: str, row: str = "r") -> str:
             SELECT 1 FROM {SPEAKERS} ds
             WHERE ds.document_id = {row}.id AND ds.official_id = {official}))
         OR ({row}.type = '{PRIORITY}' AND EXISTS (
-            SELECT 1 FROM documents_citation c JOIN {SPEAKERS} ds ON ds.document_id = c.document_id
-            WHERE c.priority_id = {row}.id AND ds.official_id = {official})))"""
+            SELECT 1 FROM ({backend.priority_speakers()}) ps
+            WHERE ps.priority_id = {row}.id AND ps.official_id = {official})))"""
 
 
-def _where(filters: dict, skip: str | None = None) -> tuple[str, list]:
+def _where(backend, filters: dict, skip: str | None = None) -> tuple[str, list]:
     """SQL conditions on the result rows `r` for the filters (but `skip`), and their params."""
     conditions, params = ["1 = 1"], []
     for name in FACETS:
@@ -77,7 +77,7 @@ def _where(filters: dict, skip: str | None = None) -> tuple[str, list]:
             continue
         if name == "speaker":
             official = "(SELECT o.id FROM presidencies_official o WHERE o.slug = %s)"
-            conditions.append(_speaks(official))
+            conditions.append(_speaks(backend, official))
             params.append(wanted)  # once per kind of result
         else:
             conditions.append(f"r.{name} = %s")
@@ -91,7 +91,7 @@ def _candidates(
     """SQL for at most MAX_CANDIDATES + 1 matches passing the filters (but `skip`): the
     LIMIT stops the index scan early, the extra row tells that there are more."""
     matches, params = _matches_sql(backend, query, ranked=ranked)
-    where, where_params = _where(filters, skip)
+    where, where_params = _where(backend, filters, skip)
     sql = f"SELECT * FROM ({matches}) r WHERE {where} LIMIT {MAX_CANDIDATES + 1}"
     return sql, [*params, *where_params]
 
@@ -129,8 +129,8 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
             f"WHERE r.{name} IS NOT NULL GROUP BY {group}"
         )
     speakers = counted("speaker")
-    # Each (result, speaker) pair once: a document's pairs are unique (many-to-many table);
-    # a priority may quote several documents of one speaker.
+    # Each (result, speaker) pair once: a document's pairs are unique (many-to-many table),
+    # and so are a priority's (backend.priority_speakers).
     parts.append(
         f"""SELECT 'speaker', o.slug, o.name, CAST(NULL AS integer), s.n FROM (
             SELECT u.official_id, SUM(u.n) AS n FROM (
@@ -139,12 +139,10 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
                 WHERE r.type = 'document'
                 GROUP BY ds.official_id
                 UNION ALL
-                SELECT x.official_id, COUNT(*) FROM (
-                    SELECT DISTINCT r.id, ds.official_id FROM {speakers} r
-                    JOIN documents_citation c ON c.priority_id = r.id
-                    JOIN {SPEAKERS} ds ON ds.document_id = c.document_id
-                    WHERE r.type = '{PRIORITY}'
-                ) x GROUP BY x.official_id
+                SELECT ps.official_id, COUNT(*) FROM {speakers} r
+                JOIN ({backend.priority_speakers()}) ps ON ps.priority_id = r.id
+                WHERE r.type = '{PRIORITY}'
+                GROUP BY ps.official_id
             ) u GROUP BY u.official_id
         ) s JOIN presidencies_official o ON o.id = s.official_id"""
     )
@@ -165,9 +163,9 @@ def page_candidates(
         FROM (SELECT * FROM (SELECT * FROM ({candidates}) k LIMIT {MAX_CANDIDATES}) r
             ORDER BY {order} LIMIT %s OFFSET %s) p
         LEFT JOIN {SPEAKERS} ds ON p.type = 'document' AND ds.document_id = p.id
-        LEFT JOIN documents_citation c ON p.type = '{PRIORITY}' AND c.priority_id = p.id
-        LEFT JOIN {SPEAKERS} cs ON cs.document_id = c.document_id
-        LEFT JOIN presidencies_official o ON o.id = COALESCE(ds.official_id, cs.official_id)"""
+        LEFT JOIN ({backend.priority_speakers()}) ps
+            ON p.type = '{PRIORITY}' AND ps.priority_id = p.id
+        LEFT JOIN presidencies_official o ON o.id = COALESCE(ds.official_id, ps.official_id)"""
     found: dict[tuple[str, int], Candidate] = {}
     for row in backend.fetch(connection, sql, [*params, limit, offset]):
         type_, pk, rank, kind, year, p_slug, chair, p_year, o_slug, o_name = row

@@ -28,6 +28,19 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 PG_CONFIG = "english"
 
+# A priority's row: its title, its body (summary, status note and every quote that backs
+# it) and its speakers, the officials speaking in the documents its quotes come from, kept
+# here because joining a common word's priorities to their quotes and the quotes to their
+# speakers at every search visited every citation. `{where}` picks the priorities.
+PRIORITY_ROW = """INSERT INTO search_priority (priority_id, title, body, speaker_ids)
+        SELECT p.id, p.title, concat_ws(E'\\n', nullif(p.summary, ''), nullif(p.status_note, ''),
+            (SELECT string_agg(c.quote, E'\\n' ORDER BY c.id)
+             FROM documents_citation c WHERE c.priority_id = p.id)),
+            ARRAY(SELECT DISTINCT ds.official_id FROM documents_citation c
+                JOIN documents_document_speakers ds ON ds.document_id = c.document_id
+                WHERE c.priority_id = p.id ORDER BY 1)
+        FROM presidencies_priority p{where}"""
+
 POSTGRES_INSTALL = [
     # Priorities: their quotes live in another table, so a search table kept by triggers.
     f"""CREATE TABLE IF NOT EXISTS search_priority (
@@ -37,28 +50,40 @@ POSTGRES_INSTALL = [
         vector tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('{PG_CONFIG}'::regconfig, title), 'A')
             || setweight(to_tsvector('{PG_CONFIG}'::regconfig, body), 'B')
-        ) STORED
+        ) STORED,
+        speaker_ids bigint[] NOT NULL DEFAULT '{{}}'
     )""",
+    # A table made before the speakers were kept here.
+    "ALTER TABLE search_priority ADD COLUMN IF NOT EXISTS speaker_ids bigint[] NOT NULL "
+    "DEFAULT '{}'",
     "CREATE INDEX IF NOT EXISTS search_priority_vector_gin ON search_priority USING gin (vector)",
-    """CREATE OR REPLACE FUNCTION search_priority_refresh(pid bigint) RETURNS void
+    f"""CREATE OR REPLACE FUNCTION search_priority_refresh(pid bigint) RETURNS void
     LANGUAGE plpgsql AS $$
     BEGIN
         DELETE FROM search_priority WHERE priority_id = pid;
-        INSERT INTO search_priority (priority_id, title, body)
-        SELECT p.id, p.title, concat_ws(E'\\n', nullif(p.summary, ''), nullif(p.status_note, ''),
-            (SELECT string_agg(c.quote, E'\\n' ORDER BY c.id)
-             FROM documents_citation c WHERE c.priority_id = p.id))
-        FROM presidencies_priority p WHERE p.id = pid;
+        {PRIORITY_ROW.format(where=" WHERE p.id = pid")};
     END $$""",
-    """CREATE OR REPLACE FUNCTION search_priority_rebuild() RETURNS void
+    f"""CREATE OR REPLACE FUNCTION search_priority_rebuild() RETURNS void
     LANGUAGE plpgsql AS $$
     BEGIN
         DELETE FROM search_priority;
-        INSERT INTO search_priority (priority_id, title, body)
-        SELECT p.id, p.title, concat_ws(E'\\n', nullif(p.summary, ''), nullif(p.status_note, ''),
-            (SELECT string_agg(c.quote, E'\\n' ORDER BY c.id)
-             FROM documents_citation c WHERE c.priority_id = p.id))
-        FROM presidencies_priority p;
+        {PRIORITY_ROW.format(where="")};
+    END $$""",
+    # A document's speakers changed: the priorities its quotes back have new speakers.
+    """CREATE OR REPLACE FUNCTION search_on_document_speaker() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            PERFORM search_priority_refresh(c.priority_id) FROM (SELECT DISTINCT priority_id
+                FROM documents_citation WHERE document_id = OLD.document_id
+                AND priority_id IS NOT NULL) c;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            PERFORM search_priority_refresh(c.priority_id) FROM (SELECT DISTINCT priority_id
+                FROM documents_citation WHERE document_id = NEW.document_id
+                AND priority_id IS NOT NULL) c;
+        END IF;
+        RETURN NULL;
     END $$""",
     """CREATE OR REPLACE FUNCTION search_on_priority() RETURNS trigger
     LANGUAGE plpgsql AS $$
@@ -91,6 +116,12 @@ POSTGRES_INSTALL = [
     """CREATE OR REPLACE TRIGGER search_on_citation
     AFTER INSERT OR UPDATE OR DELETE ON documents_citation
     FOR EACH ROW EXECUTE FUNCTION search_on_citation()""",
+    """CREATE OR REPLACE TRIGGER search_on_document_speaker
+    AFTER INSERT OR UPDATE OR DELETE ON documents_document_speakers
+    FOR EACH ROW EXECUTE FUNCTION search_on_document_speaker()""",
+    """CREATE OR REPLACE TRIGGER search_on_document_speaker_truncate
+    AFTER TRUNCATE ON documents_document_speakers
+    FOR EACH STATEMENT EXECUTE FUNCTION search_on_truncate()""",
     """CREATE OR REPLACE TRIGGER search_on_priority_truncate AFTER TRUNCATE ON presidencies_priority
     FOR EACH STATEMENT EXECUTE FUNCTION search_on_truncate()""",
     """CREATE OR REPLACE TRIGGER search_on_citation_truncate AFTER TRUNCATE ON documents_citation
@@ -102,6 +133,8 @@ POSTGRES_TRIGGERS = {
     "search_on_citation": "documents_citation",
     "search_on_priority_truncate": "presidencies_priority",
     "search_on_citation_truncate": "documents_citation",
+    "search_on_document_speaker": "documents_document_speakers",
+    "search_on_document_speaker_truncate": "documents_document_speakers",
 }
 
 POSTGRES_REBUILD = ["SELECT search_priority_rebuild()"]
@@ -110,6 +143,7 @@ POSTGRES_UNINSTALL = [
     *(f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in POSTGRES_TRIGGERS.items()),
     "DROP FUNCTION IF EXISTS search_on_truncate()",
     "DROP FUNCTION IF EXISTS search_on_citation()",
+    "DROP FUNCTION IF EXISTS search_on_document_speaker()",
     "DROP FUNCTION IF EXISTS search_on_priority()",
     "DROP FUNCTION IF EXISTS search_priority_rebuild()",
     "DROP FUNCTION IF EXISTS search_priority_refresh(bigint)",

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from documents.models import Citation
 from search.engine import search
-from tests.factories import CitationFactory
+from tests.factories import CitationFactory, OfficialFactory
 
 from .builders import document, make_presidency, make_priority, priority_with_quote
 
@@ -115,3 +115,31 @@ def test_deleting_a_priority_with_its_quotes_removes_it():
     priority.delete()
     assert {t for t, _ in found("helicopters")} == {"document"}
     assert found("forces") == set()
+
+
+def priority_speakers(query: str) -> set[str]:
+    hit = next(h for h in search(query).hits if h.type == "priority")
+    return {slug for slug, _name in hit.speakers}
+
+
+def test_a_priority_s_speakers_follow_its_sources_speakers():
+    # A priority's speakers are those of the documents its quotes come from, on both
+    # databases: kept in the priorities' search table on PostgreSQL, joined on SQLite.
+    priority, source = priority_with_quote("Forces", "Helicopters will be pooled.")
+    first, second = OfficialFactory(slug="first-speaker"), OfficialFactory(slug="second-speaker")
+    source.speakers.add(first)
+    assert priority_speakers("helicopters") == {"first-speaker"}
+    assert search("helicopters", speaker="first-speaker").counts == {
+        "document": 1,
+        "priority": 1,
+    }
+
+    source.speakers.add(second)
+    source.speakers.remove(first)
+    assert priority_speakers("helicopters") == {"second-speaker"}
+    assert search("helicopters", speaker="first-speaker").counts == {}
+    speaker_facet = {v.value: v.count for v in search("helicopters").facets["speaker"]}
+    assert speaker_facet == {"second-speaker": 2}
+
+    source.speakers.clear()
+    assert priority_speakers("helicopters") == set()
