@@ -14,11 +14,12 @@ import operator
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Left
 
 from documents.fulltext import LANGUAGE_CONFIGS, language_config
 from documents.models import Document
+from presidencies.models import Presidency
 
 from .models import PriorityIndex
 from .query import Clause, ParsedQuery, fts5_expression
@@ -47,10 +48,18 @@ class Backend:
     vendor = ""
 
     def matches(
-        self, table: str, query: ParsedQuery, ranked: bool = True, columns: tuple[str, ...] = ()
+        self,
+        table: str,
+        query: ParsedQuery,
+        ranked: bool = True,
+        columns: tuple[str, ...] = (),
+        narrow: dict | None = None,
     ) -> tuple[str, list]:
         """SQL selecting `id` (and `rank` if ranked) of the matching rows of `table`
-        (document|priority), with the given `columns` of the document row (documents only)."""
+        (document|priority), with the given `columns` of the document row (documents only).
+
+        `narrow` holds the documents' kind and chairmanship (slug) filters: the caller
+        applies them to the rows anyway; a backend may apply them early as well."""
         raise NotImplementedError
 
     def year(self, column: str) -> str:
@@ -120,7 +129,7 @@ class PostgresBackend(Backend):
                 tsquery = tsquery & ~reading
         return tsquery
 
-    def matches(self, table, query, ranked=True, columns=()):
+    def matches(self, table, query, ranked=True, columns=(), narrow=None):
         tsquery = self.search_query(query)
         if table != "document":
             rows = PriorityIndex.objects.filter(vector=tsquery).values(id=F("priority_id"))
@@ -138,6 +147,15 @@ class PostgresBackend(Backend):
         if query.negative:
             opening &= Q(search_vector=tsquery)
         documents = Document.objects.order_by().values("id", *columns)
+        # A filter in the scan: the planner ANDs the GIN bitmap with the kind's or the
+        # chairmanship's btree bitmap, where a filter over the matches read every matching
+        # document until enough passed.
+        narrow = narrow or {}
+        if narrow.get("kind"):
+            documents = documents.filter(kind=narrow["kind"])
+        if narrow.get("presidency"):
+            chairmanship = Presidency.objects.filter(slug=narrow["presidency"]).values("pk")
+            documents = documents.filter(presidency=Subquery(chairmanship[:1]))
         if ranked:
             documents = documents.annotate(rank=SearchRank(F("search_rank_vector"), tsquery))
         first = documents.filter(opening)
@@ -202,7 +220,7 @@ class SqliteBackend(Backend):
     vendor = "sqlite"
     TABLES = {"document": "search_document_fts", "priority": "search_priority_fts"}
 
-    def matches(self, table, query, ranked=True, columns=()):
+    def matches(self, table, query, ranked=True, columns=(), narrow=None):
         fts = self.TABLES[table]
         # bm25 is lower for better matches; negate it so that higher is better everywhere.
         rank = f", -bm25({fts}, {BM25_WEIGHTS}) AS rank" if ranked else ""

@@ -30,11 +30,18 @@ PRIORITIES = Priority._meta.db_table
 MAX_CANDIDATES = 1000
 
 
-def _matches_sql(backend, query: ParsedQuery, ranked: bool) -> tuple[str, list]:
+def _matches_sql(
+    backend, query: ParsedQuery, ranked: bool, narrow: dict | None = None
+) -> tuple[str, list]:
     """Rows (type, id, kind, year, presidency, chair, presidency_year[, rank]) of the
-    matches, priorities first (they are few), then documents in the backend's order."""
+    matches, priorities first (they are few), then documents in the backend's order;
+    `narrow`: the kind and chairmanship filters, which the backend may apply early."""
     doc_sql, doc_params = backend.matches(
-        "document", query, ranked=ranked, columns=("kind", "date", "presidency_id")
+        "document",
+        query,
+        ranked=ranked,
+        columns=("kind", "date", "presidency_id"),
+        narrow=narrow,
     )
     pri_sql, pri_params = backend.matches("priority", query, ranked=ranked)
     rank = ", m.rank AS rank" if ranked else ""
@@ -90,7 +97,8 @@ def _candidates(
 ) -> tuple[str, list]:
     """SQL for at most MAX_CANDIDATES + 1 matches passing the filters (but `skip`): the
     LIMIT stops the index scan early, the extra row tells that there are more."""
-    matches, params = _matches_sql(backend, query, ranked=ranked)
+    narrow = {name: filters.get(name) for name in ("kind", "presidency") if name != skip}
+    matches, params = _matches_sql(backend, query, ranked=ranked, narrow=narrow)
     where, where_params = _where(backend, filters, skip)
     sql = f"SELECT * FROM ({matches}) r WHERE {where} LIMIT {MAX_CANDIDATES + 1}"
     return sql, [*params, *where_params]
