@@ -32,8 +32,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import views
+from . import selectors
+from . import serializers as s
 from .csv_safety import neutralise
+from .schema import ErrorSerializer
 
 STABLE_NAMES = {"json": "cstokb-json.zip", "csv": "cstokb-csv.zip"}
 FILE_NAME = re.compile(r"^cstokb(-\d{4}-\d{2}-\d{2})?-(json|csv)\.zip$")
@@ -45,30 +47,17 @@ def bulk_dir() -> Path:
 
 
 def resources():
-    """(name, queryset, serializer class) of every resource, as the API reads them."""
-    specs = [
-        ("member-states", views.MemberStateViewSet, "list"),
-        ("themes", views.ThemeViewSet, "list"),
-        ("presidencies", views.PresidencyViewSet, "list"),
-        ("priorities", views.PriorityViewSet, "list"),
-        ("officials", views.OfficialViewSet, "list"),
-        ("summits", views.SummitViewSet, "list"),
-        ("documents", views.DocumentViewSet, "retrieve"),
-        ("works", views.WorkViewSet, "list"),
-        ("citations", views.CitationViewSet, "list"),
-    ]
-    for name, viewset_class, action in specs:
-        viewset = viewset_class(action=action, request=None, format_kwarg=None)
-        viewset.action = action
-        serializer_class = viewset.get_serializer_class()
-        if name == "documents":
-            # The bulk file has each document's text but not the per-document citations
-            # (they are in citations.*).
-            serializer_class = views.s.DocumentSerializer
-            queryset = viewset.get_queryset().defer(None).defer("raw_text")
-            yield name, queryset.order_by("pk"), _with_text(serializer_class)
-            continue
-        yield name, viewset.get_queryset().order_by("pk"), serializer_class
+    """(name, queryset, serializer class) of every resource, as the API's lists read them."""
+    yield "member-states", selectors.member_states(), s.MemberStateSerializer
+    yield "themes", selectors.themes(), s.ThemeSerializer
+    yield "presidencies", selectors.presidencies(), s.PresidencySerializer
+    yield "priorities", selectors.priorities(), s.PrioritySerializer
+    yield "officials", selectors.officials(), s.OfficialSerializer
+    yield "summits", selectors.summits(), s.SummitSerializer
+    # Each document with its text; its citations are in citations.*.
+    yield "documents", selectors.documents(), _with_text(s.DocumentSerializer)
+    yield "works", selectors.works(), s.WorkSerializer
+    yield "citations", selectors.citations(), s.CitationSerializer
 
 
 def _with_text(serializer_class):
@@ -82,7 +71,7 @@ def _with_text(serializer_class):
 
 
 def _rows(queryset, serializer_class, context):
-    for obj in queryset.iterator(chunk_size=CHUNK):
+    for obj in queryset.order_by("pk").iterator(chunk_size=CHUNK):
         yield serializer_class(obj, context=context).data
 
 
@@ -215,7 +204,7 @@ class BulkIndexView(APIView):
         summary="Bulk downloads of the whole knowledge base",
         responses={
             200: BulkIndexSerializer,
-            404: OpenApiResponse(views.ErrorSerializer, description="Not generated yet."),
+            404: OpenApiResponse(ErrorSerializer, description="Not generated yet."),
         },
     )
     def get(self, request):
@@ -270,7 +259,7 @@ class BulkFileView(APIView):
                 OpenApiTypes.BINARY, description="A zip archive, one file per resource."
             ),
             304: OpenApiResponse(description="Not modified."),
-            404: OpenApiResponse(views.ErrorSerializer, description="No such bulk file."),
+            404: OpenApiResponse(ErrorSerializer, description="No such bulk file."),
         },
     )
     def get(self, request, filename: str):

@@ -1,7 +1,9 @@
 """Every /api/ answer is JSON with the documented shape ({"detail", "code"}), errors included.
 
 Django's own 404 and 400 pages, and a body over the limit, would otherwise answer HTML
-under /api/. Pages outside /api/ keep Django's HTML handlers.
+under /api/. Pages outside /api/ keep Django's HTML handlers. The API's own refusals beyond
+DRF's: a 409 for a write that only what is stored refuses, a 412 for a write based on a
+stale read.
 """
 
 from django.conf import settings
@@ -10,6 +12,32 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+from cstokb.models import CONFLICT
+
+# Error codes of a request refused for what is stored rather than for its own form.
+CONFLICT_CODES = frozenset({"unique", "unique_together", "does_not_exist", CONFLICT})
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "precondition_failed"
+
+
+def error_codes(detail) -> set[str]:
+    """Every code in a DRF error structure (a dict or list of ErrorDetail, nested)."""
+    if isinstance(detail, dict):
+        return set().union(*(error_codes(v) for v in detail.values()))
+    if isinstance(detail, list):
+        return set().union(*(error_codes(v) for v in detail))
+    return {getattr(detail, "code", "invalid")}
 
 
 def is_api(request: HttpRequest) -> bool:

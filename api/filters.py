@@ -1,6 +1,6 @@
 """django-filter FilterSets of API v1. A malformed value (`?date_after=not-a-date`, an empty
 `?year=`) is a 400 with the parameter's message, a slug that names no record a 404 naming the
-parameter; never an empty or unfiltered list."""
+parameter; never an empty or unfiltered list. Every ordering ends with the primary key."""
 
 import datetime
 
@@ -11,6 +11,7 @@ from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import NotFound
+from rest_framework.filters import OrderingFilter
 
 from cstokb.filters import IdFilter, year_filter
 from documents.models import Citation, Document, DocumentKind, Work
@@ -97,6 +98,16 @@ class KnowledgeBaseFilterBackend(DjangoFilterBackend):
                 )
             raise utils.translate_validation(filterset.errors)
         return filterset.qs
+
+
+class StableOrderingFilter(OrderingFilter):
+    """Adds the primary key as a last sort key, so pages never repeat or skip an item."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = list(super().get_ordering(request, queryset, view) or [])
+        if ordering and not {"pk", "-pk", "id", "-id"} & set(ordering):
+            ordering.append("pk")
+        return ordering
 
 
 class UpdatedSinceFilterSet(KnowledgeBaseFilterSet):

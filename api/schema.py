@@ -1,18 +1,100 @@
-"""The OpenAPI schema's AutoSchema (which operations anyone may call without credentials) and
-a postprocessing hook (no NUL character in any string the API reads)."""
+"""The OpenAPI schema: the responses every operation documents (errors included), the
+AutoSchema (which operations anyone may call without credentials) and a postprocessing hook
+(no NUL character in any string the API reads)."""
 
 from drf_spectacular.openapi import AutoSchema
-from rest_framework.permissions import SAFE_METHODS, AllowAny
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.permissions import (
+    SAFE_METHODS,
+    AllowAny,
+    DjangoModelPermissionsOrAnonReadOnly,
+)
 
-from .permissions import PublicReadModelWrite
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+NOT_MODIFIED = OpenApiResponse(description="Not modified: the `If-None-Match` ETag is current.")
+ERROR = OpenApiResponse(ErrorSerializer, description="The reason, in `detail`.")
+FIELD_ERRORS = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Invalid input: an object of field names (or `non_field_errors`) to messages.",
+)
+READ_ERRORS = {304: NOT_MODIFIED, 404: ERROR}
+STALE = OpenApiResponse(
+    ErrorSerializer, description="`If-Unmodified-Since` is older than the record's last change."
+)
+CONFLICTS = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Well formed, but at odds with what is stored (a slug or name taken, a related "
+    "record that does not exist, a period overlapping another chairmanship, a quote absent "
+    "from its document): field names to messages, as for a 400. Nothing stored.",
+)
+WRITE_ERRORS = {
+    400: FIELD_ERRORS,
+    401: ERROR,
+    403: ERROR,
+    404: ERROR,
+    409: CONFLICTS,
+    412: STALE,
+}
+
+
+def document_schema(serializer, detail_serializer=None, name: str = "item"):
+    """Responses of each operation, errors included, for the OpenAPI schema."""
+    detail_serializer = detail_serializer or serializer
+
+    def write(verb: str, success: int = 200):
+        return extend_schema(
+            summary=f"{verb} a {name} (editors)",
+            request=detail_serializer,
+            responses={success: detail_serializer, **WRITE_ERRORS},
+        )
+
+    return extend_schema_view(
+        list=extend_schema(
+            summary=f"List {name}s",
+            responses={
+                200: serializer(many=True),
+                304: NOT_MODIFIED,
+                400: FIELD_ERRORS,
+                404: ERROR,
+            },
+        ),
+        retrieve=extend_schema(
+            summary=f"One {name}", responses={200: detail_serializer, **READ_ERRORS}
+        ),
+        create=write("Add", 201),
+        update=write("Replace"),
+        partial_update=write("Change"),
+        destroy=extend_schema(
+            summary=f"Delete a {name} (editors)",
+            responses={
+                204: OpenApiResponse(description="Deleted."),
+                401: ERROR,
+                403: ERROR,
+                404: ERROR,
+                412: STALE,
+                409: OpenApiResponse(
+                    ErrorSerializer, description="Other records depend on it; nothing deleted."
+                ),
+            },
+        ),
+    )
 
 
 class KnowledgeBaseAutoSchema(AutoSchema):
     def get_auth(self):
         auths = super().get_auth()
-        # drf-spectacular knows only DRF's own classes; ours lets anyone read.
+        # drf-spectacular lists no "no credentials" option for these classes; both let anyone
+        # read.
         permissions = self.view.get_permissions()
-        public = all(isinstance(p, (PublicReadModelWrite, AllowAny)) for p in permissions)
+        public = all(
+            isinstance(p, (DjangoModelPermissionsOrAnonReadOnly, AllowAny)) for p in permissions
+        )
         if public and self.method in SAFE_METHODS and {} not in auths:
             auths.append({})
         return auths

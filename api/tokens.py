@@ -14,7 +14,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from .models import ApiToken
-from .views import ERROR, FIELD_ERRORS
+from .schema import ERROR, FIELD_ERRORS
 
 
 class ApiTokenSerializer(serializers.ModelSerializer):

@@ -1,20 +1,17 @@
 """A synthetic knowledge base for benchmarks: deterministic from a seed, inserted in bulk.
 
-Sentences are recombined from the seed texts' own sentences (corpus/data/sentences.txt) by a
-word-level Markov chain, so documents use the real vocabulary and search finds realistic
-matches; every citation quotes a whole sentence of its document's generated text.
+Sentences come from corpus/sentences.py, in the seed texts' vocabulary, so search finds
+realistic matches; every citation quotes a whole sentence of its document's generated text.
 Chairmanships take the years before the seed's (LAST_YEAR backwards: the seed's Russia 2020
 began in November 2019 and Russia 2026 is open-ended), so nothing overlaps.
 """
 
 import contextlib
 import datetime
-import itertools
 import random
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import connection, reset_queries, transaction
 from django.utils import timezone
@@ -22,13 +19,10 @@ from django.utils import timezone
 from documents.models import Citation, Document, text_fingerprint
 from presidencies.models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 
-SENTENCES_FILE = Path(__file__).parent / "data" / "sentences.txt"
+from .sentences import SOURCES, load_sentences
+
 LAST_YEAR = 2018
 FIRST_POSSIBLE_YEAR = 1993  # the presidency_year_plausible constraint starts at 1992
-MARKOV_POOL = 6000
-ZIPF_VOCABULARY = 30_000
-ZIPF_EXPONENT = 1.0
-ZIPF_ORIGINALS = 200
 DEFERRED_TRIGGER_TABLES = (Citation._meta.db_table, Document.speakers.through._meta.db_table)
 
 STATES = [
@@ -45,107 +39,16 @@ LAST_NAMES = ["Abdullaev", "Bekov", "Ivanov", "Kasymov", "Nazarov", "Orlov", "Pe
 LAST_NAMES += ["Rakhimov", "Sultanov", "Tokaev", "Umarov", "Volkov", "Yusupov", "Zhakupov"]
 POSTS = ["Minister of Foreign Affairs", "Minister of Defence", "Secretary of the Security Council"]
 SOURCE_KINDS = ["statement", "news_report", "speech", "remarks", "press_release", "interview"]
+# The instruments a corpus holds (Document.INSTRUMENT_KINDS says which kinds are instruments).
 INSTRUMENT_KINDS = ["decision", "declaration", "plan", "strategy"]
 PUBLISHERS = ["TASS", "BelTA", "Kabar", "Kazinform", "Khovar", "Armenpress", "CSTO Secretariat"]
+# A quote backing a priority states it two times in three, reports progress on it otherwise.
+STATED_ROLES = [Citation.Role.STATES, Citation.Role.STATES, Citation.Role.PROGRESS]
 SUMMIT_KINDS = [("csc", 11), ("cfm", 6), ("cdm", 5)]
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 ]  # fmt: skip
-
-
-def load_sentences() -> list[str]:
-    lines = SENTENCES_FILE.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
-class SentenceSource:
-    """Sentences in the seed texts' vocabulary: a bigram chain over their words."""
-
-    def __init__(self, rng: random.Random, sentences: list[str]):
-        self.rng = rng
-        chain: dict[str, list[str]] = defaultdict(list)
-        starts = []
-        for sentence in sentences:
-            words = sentence.split()
-            starts.append(words[0])
-            for a, b in zip(words, words[1:], strict=False):
-                chain[a].append(b)
-        self.chain, self.starts = chain, starts
-        self.originals = sentences
-        self.pool = [self._generate() for _ in range(MARKOV_POOL)]
-
-    def _generate(self) -> str:
-        rng = self.rng
-        words = [rng.choice(self.starts)]
-        length = rng.randint(10, 32)
-        while len(words) < 60:
-            nexts = self.chain.get(words[-1])
-            if not nexts:
-                break
-            words.append(rng.choice(nexts))
-            if len(words) >= length and words[-1][-1] in ".!?":
-                break
-        sentence = " ".join(words)
-        return sentence if sentence[-1] in ".!?" else sentence.rstrip(",;:") + "."
-
-    def sentences(self, count: int) -> list[str]:
-        picks = self.rng.choices(self.pool, k=count)
-        # One sentence in ten comes verbatim from a seed text: exact phrases match too.
-        for i in range(0, count, 10):
-            picks[i] = self.rng.choice(self.originals)
-        return picks
-
-
-class ZipfSentenceSource(SentenceSource):
-    """Sentences whose words follow a Zipf distribution (the k-th most frequent word has a
-    frequency in proportion to 1/k): a few words are in most documents, most words in a
-    few, as in real text. The seed texts' words, most frequent first, are the head of the
-    vocabulary; made-up words (syllables) its long tail, up to ZIPF_VOCABULARY words. One
-    sentence in ZIPF_ORIGINALS comes verbatim from a seed text, so its phrases still match
-    somewhere. The dense source (SentenceSource) recombines the seed texts' sentences
-    instead, so their common words are in nearly every document.
-    """
-
-    # 20 syllables, 2 to 4 a word: 168,400 made-up words to draw the tail from.
-    SYLLABLES = ["ka", "ro", "mi", "sta", "ven", "lor", "tu", "bex", "dra", "nel", "qui", "zor"]
-    SYLLABLES += ["pa", "shu", "gri", "tol", "fe", "mon", "dax", "ilo"]
-
-    def __init__(self, rng: random.Random, sentences: list[str]):
-        counts: dict[str, int] = defaultdict(int)
-        for sentence in sentences:
-            for word in sentence.lower().split():
-                word = word.strip(".,;:!?\"'()")
-                if word.isalpha():
-                    counts[word] += 1
-        head = sorted(counts, key=lambda w: (-counts[w], w))
-        tail, seen = [], set(head)
-        while len(head) + len(tail) < ZIPF_VOCABULARY:
-            word = "".join(rng.choices(self.SYLLABLES, k=rng.randint(2, 4)))
-            if word not in seen:
-                seen.add(word)
-                tail.append(word)
-        self.vocabulary = head + tail
-        weights = [1 / rank**ZIPF_EXPONENT for rank in range(1, len(self.vocabulary) + 1)]
-        self.cum_weights = list(itertools.accumulate(weights))
-        self.rng, self.originals = rng, sentences
-
-    def _generate(self) -> str:
-        words = self.rng.choices(
-            self.vocabulary, cum_weights=self.cum_weights, k=self.rng.randint(10, 32)
-        )
-        return " ".join(words).capitalize() + "."
-
-    def sentences(self, count: int) -> list[str]:
-        # Each sentence new (not from a pool): a rare word stays in a few documents.
-        rng = self.rng
-        return [
-            rng.choice(self.originals) if rng.random() < 1 / ZIPF_ORIGINALS else self._generate()
-            for _ in range(count)
-        ]
-
-
-SOURCES = {"dense": SentenceSource, "zipf": ZipfSentenceSource}
 
 
 @dataclass
@@ -273,7 +176,7 @@ class CorpusGenerator:
                     Presidency(
                         chair=chair,
                         year=year,
-                        slug=f"{chair.slug}-{year}",
+                        slug=Presidency.slug_for(chair, year),
                         start_date=datetime.date(year, 1, 1),
                         end_date=datetime.date(year, 12, 31),
                         motto=" ".join(self.source.sentences(1)[0].split()[:8]).rstrip(",.;:"),
@@ -331,7 +234,7 @@ class CorpusGenerator:
                             date=day,
                             city=city,
                             presidency=presidency,
-                            attendance="in_person",
+                            attendance=Summit.Attendance.IN_PERSON,
                         )
                     )
                 )
@@ -434,17 +337,20 @@ class CorpusGenerator:
                 ]
                 own = priorities[document.presidency_id]
                 for n, quote in enumerate(quotes):
-                    citation = Citation(document=document, quote=quote, role="states")
+                    citation = Citation(document=document, quote=quote, role=Citation.Role.STATES)
                     if summit is not None and n == 1:
-                        citation.summit, citation.role = summit, "attests"
+                        citation.summit, citation.role = summit, Citation.Role.ATTESTS
                     elif rng.random() < 0.4:
                         citation.priority = rng.choice(own)
-                        citation.role = rng.choice(["states", "states", "progress"])
+                        citation.role = rng.choice(STATED_ROLES)
                     else:
-                        citation.presidency_id, citation.role = document.presidency_id, "attests"
+                        citation.presidency_id, citation.role = (
+                            document.presidency_id,
+                            Citation.Role.ATTESTS,
+                        )
                     citation.anchor()  # bulk_create skips save()
                     citations.append(self._stamp(citation))
-                if document.kind in INSTRUMENT_KINDS:
+                if document.is_instrument:
                     implemented.append(
                         instruments_through(priority_id=rng.choice(own).pk, document_id=document.pk)
                     )

@@ -15,7 +15,7 @@ full vector is as large as the text; every document query would otherwise fetch 
 print it), so they are selected as NULL and not returned by INSERT or UPDATE.
 
 SQLite has no tsvector: there the columns hold NULL and search reads FTS5 tables
-(search/schema.py).
+(search/sqlite_sql.py).
 """
 
 from django.contrib.postgres.indexes import GinIndex

@@ -166,10 +166,7 @@ def _new_presidency(proposal: dict) -> Presidency:
 
 def _new_summit(proposal: dict, presidency) -> Summit:
     day = proposal["date"]
-    if presidency is not None and (
-        (presidency.start_date and day < presidency.start_date)
-        or (presidency.end_date and day > presidency.end_date)
-    ):
+    if presidency is not None and not presidency.covers(day):
         presidency = None  # the document's chairmanship, only if the meeting falls in it
     summit = Summit(
         kind=proposal["kind"],

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -42,6 +43,7 @@ class AnnotationCollectionView(APIView):
 
     # The annotation media type first (the W3C protocol's); plain JSON for JSON clients.
     renderer_classes = [AnnotationRenderer, JSONRenderer]
+    permission_classes = [AllowAny]  # a read of public records
     label = ""
 
     def get_scope(self, slug):

@@ -22,8 +22,8 @@ from documents.models import Document
 from presidencies.models import Presidency
 
 from .models import PriorityIndex
+from .postgres_sql import PG_CONFIG
 from .query import Clause, ParsedQuery, fts5_expression
-from .schema import PG_CONFIG
 
 # What fetch() sets for its one statement (see there).
 PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0", "jit": "off"}

@@ -1,7 +1,7 @@
 """The priorities' search table on PostgreSQL, read through Django's search API.
 
 A priority's text is spread over its row and its quotes (documents_citation), so its
-vector cannot be a generated column of its own table: search/schema.py keeps the table
+vector cannot be a generated column of its own table: search/postgres_sql.py keeps the table
 `search_priority` current with triggers, and this unmanaged model only reads it. SQLite
 reads its FTS5 tables instead (search/backends.py).
 
@@ -28,7 +28,7 @@ class PriorityIndex(models.Model):
 
 
 class Word(models.Model):
-    """A word of the documents, for "did you mean" on PostgreSQL (search/schema.py keeps
+    """A word of the documents, for "did you mean" on PostgreSQL (search/postgres_sql.py keeps
     the table `search_word` and its trigram index)."""
 
     word = models.TextField(primary_key=True)

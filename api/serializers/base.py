@@ -6,6 +6,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..errors import CONFLICT_CODES, Conflict, error_codes
+
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
@@ -51,7 +53,19 @@ def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
 
 
 class ModelValidatedSerializer(serializers.ModelSerializer):
-    """Runs the model's full_clean() on the record as it would be saved."""
+    """Runs the model's full_clean() on the record as it would be saved.
+
+    Input wrong on its own is a 400; input refused only by what is stored (a slug taken, a
+    related record that does not exist, an overlapping period) a 409 with the same messages.
+    """
+
+    def is_valid(self, *, raise_exception: bool = False) -> bool:
+        valid = super().is_valid()
+        if not valid and raise_exception:
+            if error_codes(self.errors) <= CONFLICT_CODES:
+                raise Conflict(self.errors)
+            raise serializers.ValidationError(self.errors)
+        return valid
 
     def to_internal_value(self, data):
         # DRF's CharField turns a number into its digits; the schema says a string.

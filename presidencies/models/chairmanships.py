@@ -152,6 +152,16 @@ class Presidency(EditorialLabelsModel):
     def is_open(self) -> bool:
         return self.end_date is None and not self.concluded
 
+    def covers(self, day: datetime.date) -> bool:
+        """Whether `day` falls within the recorded period (an unrecorded bound admits any day).
+
+        The rule a meeting's date keeps (Summit.clean) and the importer checks before it files
+        a new meeting under a chairmanship.
+        """
+        return not (
+            (self.start_date and day < self.start_date) or (self.end_date and day > self.end_date)
+        )
+
     @property
     def period_label(self) -> str:
         start = long_date(self.start_date) if self.start_date else gettext("start not recorded")

@@ -109,10 +109,7 @@ class Summit(EditorialLabelsModel):
         super().clean()
         if self.presidency_id and self.date:
             p = self.presidency
-            outside = (p.start_date and self.date < p.start_date) or (
-                p.end_date and self.date > p.end_date
-            )
-            if outside:
+            if not p.covers(self.date):
                 raise ValidationError(
                     {
                         "presidency": ValidationError(

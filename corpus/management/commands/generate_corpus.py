@@ -4,7 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from corpus.generator import SOURCES, CorpusGenerator, Plan
+from corpus.generator import CorpusGenerator, Plan
+from corpus.sentences import SOURCES
 from cstokb.cache import bump_kb_version
 
 
