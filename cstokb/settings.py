@@ -108,10 +108,13 @@ TEMPLATES = [
 
 # --- Database --------------------------------------------------------------
 # SQLite file in the project folder unless DATABASE_URL says otherwise.
+CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 60)
+# Fail fast when PostgreSQL is unreachable rather than hang a worker (seconds).
+DB_CONNECT_TIMEOUT = env_int("DJANGO_DB_CONNECT_TIMEOUT", 3)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_max_age=CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
@@ -324,8 +327,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 # Behind a TLS-terminating proxy: e.g. DJANGO_SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO
 if proxy_header := env_str("DJANGO_SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (proxy_header, "https")
@@ -360,12 +362,9 @@ LOGGING = {
     },
 }
 
-# --- Operations (ops app): outages, replica, page cache, production serving -----------
-# Fail fast when PostgreSQL is unreachable rather than hang a worker (seconds).
+# --- Operations: the database under load, the replica, the page cache ------------------------
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
-        "DJANGO_DB_CONNECT_TIMEOUT", 3
-    )
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DB_CONNECT_TIMEOUT
     # Set for the web server's processes by deploy/serve.py: a query running longer is
     # cancelled (the request answers 503), so none holds a worker indefinitely.
     if statement_ms := env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 0):
@@ -374,12 +373,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if replica_url := env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         replica_url,
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_max_age=CONN_MAX_AGE,
         conn_health_checks=True,
     )
-    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
-        "DJANGO_DB_CONNECT_TIMEOUT", 3
-    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = DB_CONNECT_TIMEOUT
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["cstokb.db_router.ReplicaRouter"]
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

@@ -31,38 +31,38 @@ import os
 import sys
 from pathlib import Path
 
-
-def _int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
+# The settings' helpers: a value they do not understand stops the start with its name.
+from cstokb.env import env_bool, env_int, env_str
 
 
 def command() -> list[str]:
-    bind = os.environ.get("APP_BIND") or f"0.0.0.0:{_int('PORT', 8000)}"
+    bind = env_str("APP_BIND") or f"0.0.0.0:{env_int('PORT', 8000)}"
     host, _, port = bind.rpartition(":")
-    threads = _int("APP_THREADS", 2)
+    threads = env_int("APP_THREADS", 2)
     args = [
         str(Path(sys.executable).with_name("granian")),
         "--interface", "wsgi",
         "--host", host or "0.0.0.0",  # noqa: S104 - behind the load balancer, as gunicorn
         "--port", port,
-        "--workers", str(_int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)),
+        "--workers", str(env_int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)),
         "--blocking-threads", str(threads),
-        "--backlog", str(_int("APP_BACKLOG", 2048)),
+        "--backlog", str(env_int("APP_BACKLOG", 2048)),
         "--no-ws",
         "--respawn-failed-workers",
-        "--workers-max-rss", str(_int("APP_WORKER_MAX_RSS_MB", 300)),
+        "--workers-max-rss", str(env_int("APP_WORKER_MAX_RSS_MB", 300)),
         "--workers-kill-timeout", "20",
-        "--log-level", os.environ.get("APP_LOG_LEVEL", "info"),
+        "--log-level", env_str("APP_LOG_LEVEL", "info"),
     ]  # fmt: skip
-    if os.environ.get("APP_ACCESS_LOG", "1") != "0":
+    if env_bool("APP_ACCESS_LOG", True):
         args.append("--access-log")
     return [*args, "cstokb.wsgi:application"]
 
 
 def environment() -> dict[str, str]:
     env = dict(os.environ)
-    env.setdefault("DJANGO_DB_STATEMENT_TIMEOUT_MS", str(_int("APP_STATEMENT_TIMEOUT_MS", 15000)))
+    env.setdefault(
+        "DJANGO_DB_STATEMENT_TIMEOUT_MS", str(env_int("APP_STATEMENT_TIMEOUT_MS", 15000))
+    )
     return env
 
 
@@ -78,7 +78,7 @@ def preload() -> None:
 def main() -> None:
     args = command()
     env = environment()
-    if os.environ.get("APP_PRELOAD", "1") == "0":
+    if not env_bool("APP_PRELOAD", True):
         os.execve(args[0], args, env)  # noqa: S606 - our own argv, no shell
     os.environ.update(env)
     preload()

@@ -201,9 +201,9 @@ class PostgresBackend(Backend):
             # Each document in the configuration it is indexed with.
             rows, body, config = Document.objects, "text", language_config()
         else:
-            # A priority's body holds every quote that backs it (hundreds at 100,000
-            # documents): ts_headline over all of it took 350-580 ms a page; its opening
-            # (summary, status note, first quotes) is enough for the snippet.
+            # A priority's body holds every quote that backs it (hundreds in a large
+            # knowledge base), and ts_headline's cost grows with the text it reads; the
+            # opening (summary, status note, first quotes) is enough for the snippet.
             body = Left("body", PRIORITY_SNIPPET_CHARS)
             rows, config = PriorityIndex.objects, PG_CONFIG
         rows = rows.using(connection.alias).filter(pk__in=ids).order_by()

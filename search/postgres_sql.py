@@ -138,7 +138,7 @@ POSTGRES_UNINSTALL = [
 # trigram index (pg_trgm, search migration 0005). A trigger adds a written document's words;
 # a deleted document's words stay until the next rebuild (rebuild_search_index). The
 # trigger is on every UPDATE, not `UPDATE OF title, text`: PostgreSQL refuses to alter the
-# type of a column that a trigger definition names (the recipe below).
+# type of a column that a trigger definition names (the recipe in search/schema.py).
 # Which words of a text are in the vocabulary: 3+ letters, not only digits (as suggest.py
 # asks on SQLite). `{word}` is the SQL of the word.
 VOCABULARY_WORD = "length({word}) > 2 AND {word} !~ '^[0-9]+$'"
@@ -174,8 +174,8 @@ POSTGRES_VOCABULARY = [
 ]
 POSTGRES_VOCABULARY_REBUILD = [
     "DELETE FROM search_word",
-    # ts_stat counts the words inside one function call: a DISTINCT over every word of
-    # every document (120 million rows at 100,000 documents) took over ten minutes.
+    # ts_stat counts the words inside one function call, where a DISTINCT over every word of
+    # every document would sort a row per word occurrence.
     f"""INSERT INTO search_word (word) SELECT word FROM ts_stat(
         'SELECT to_tsvector(''simple''::regconfig, title || '' '' || text)
          FROM documents_document')

@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from deploy import serve
@@ -29,6 +30,13 @@ def test_the_command_follows_the_environment(monkeypatch):
     assert "--respawn-failed-workers" in args
     assert "--access-log" not in args
     assert args[-1] == "cstokb.wsgi:application"
+
+
+@pytest.mark.parametrize(("name", "value"), [("APP_ACCESS_LOG", "nope"), ("APP_THREADS", "two")])
+def test_a_launcher_setting_it_does_not_understand_stops_the_start(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ImproperlyConfigured, match=name):
+        serve.command()
 
 
 def test_the_server_processes_get_a_statement_timeout(monkeypatch):
