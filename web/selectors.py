@@ -195,6 +195,14 @@ def work_for_page() -> QuerySet:
     )
 
 
+def work_rows() -> QuerySet:
+    """Works for the works index, each with its total and at most VERSIONS_ON_WORK of its
+    versions (the original first), without their texts: one query for the page's works, one
+    for all their versions, whatever the number of versions."""
+    shown = Document.objects.in_version_order().defer(*TEXT_FIELDS)[:VERSIONS_ON_WORK]
+    return work_for_page().prefetch_related(Prefetch("versions", queryset=shown, to_attr="shown"))
+
+
 def presidency_documents(presidency: Presidency) -> QuerySet:
     """Documents issued during the chairmanship, newest first (the documents list's filter).
 

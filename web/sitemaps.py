@@ -18,8 +18,9 @@ class StaticSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "presidency-list", "theme-list", "document-list", "official-list"] + [
-            "summit-list"
+        return ["home", "presidency-list", "theme-list", "document-list", "work-list"] + [
+            "official-list",
+            "summit-list",
         ]
 
     def location(self, item):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("themes/<slug:slug>/feed/", feeds.ThemeFeed(), name="theme-feed"),
     path("documents/", views.document_list, name="document-list"),
     path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
+    path("works/", views.work_list, name="work-list"),
     path("works/<slug:slug>/", views.work_detail, name="work-detail"),
     path("quotes/", views.quote_list, name="quote-list"),
     path("officials/", views.official_list, name="official-list"),

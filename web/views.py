@@ -34,6 +34,7 @@ DOCUMENTS_PER_PAGE = 20
 SUMMITS_PER_PAGE = 50
 OFFICIALS_PER_PAGE = 50
 QUOTES_PER_PAGE = 20
+WORKS_PER_PAGE = 20
 
 
 def _paginate(request, queryset, per_page: int) -> dict:
@@ -168,6 +169,14 @@ def document_detail(request, slug):
         "jsonld": jsonld.document(request, document, siblings),
     }
     return render(request, "web/document_detail.html", context)
+
+
+def work_list(request):
+    """Every statement known in several versions, each with its versions and languages."""
+    context = _paginate(request, selectors.work_rows(), WORKS_PER_PAGE)
+    for work in context["page_obj"]:
+        work.more_versions = work.version_total - len(work.shown)
+    return render(request, "web/work_list.html", context)
 
 
 def work_detail(request, slug):

@@ -21,6 +21,7 @@ from tests.factories import (
     PriorityFactory,
     SummitFactory,
     ThemeFactory,
+    WorkFactory,
 )
 from web import selectors
 
@@ -70,6 +71,10 @@ def _multiply_data(times: int) -> None:
         summit.participants.add(lavrov, OfficialFactory())
         PositionFactory(official=lavrov, title=f"Post {priority.pk}")
         PresidencyFactory()
+        # Another statement in two versions, for the works index.
+        work = WorkFactory(original_language="ru")
+        DocumentFactory(work=work, language="ru", version_role="original")
+        DocumentFactory(work=work, language="en", version_role="translation")
     kremlin = Document.objects.get(slug="kremlin-csto-summit-bishkek-2025-11-27")
     for _ in range(times):
         CitationFactory(document=kremlin, quote="Thank you for your attention.")
@@ -93,6 +98,7 @@ PAGES = [
     "/documents/?summit=csc-2025-bishkek",
     "/documents/kremlin-csto-summit-bishkek-2025-11-27/",
     "/documents/tass-2026-01-01-lavrov-russia-csto-presidency/",
+    "/works/",
     "/works/lavrov-message-russia-csto-presidency-2026/",
     "/officials/",
     "/officials/sergey-lavrov/",
@@ -172,6 +178,9 @@ def test_page_query_counts_are_asserted_exactly(client, seed, django_assert_num_
     # revision, the work with its total, its versions, their speakers, their quotes
     with django_assert_num_queries(5):
         client.get(f"{prefix}/works/lavrov-message-russia-csto-presidency-2026/")
+    # revision, the count of works, the page of works with their totals, their versions
+    with django_assert_num_queries(4):
+        client.get(f"{prefix}/works/")
 
 
 # --- Bounded rows -----------------------------------------------------------------------

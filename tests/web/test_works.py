@@ -188,3 +188,71 @@ def test_a_work_has_one_original_and_versions_need_a_work(db):
         orphan.full_clean()
     DocumentFactory.build(work=work, version_role="translation", slug="fine").full_clean()
     assert Document.objects.filter(work=work).count() == 1
+
+
+# --- The works index ----------------------------------------------------------------------
+
+
+def work_rows(page: str) -> list[str]:
+    return re.findall(r'<li class="work-row">.*?\n  </li>', page, re.S)
+
+
+def test_the_works_index_lists_each_work_with_its_versions_and_languages(client, translated):
+    work, original, translation, _ = translated
+    page = html(client.get("/works/"))
+    assert "<h1>Statements in several versions</h1>" in page
+    (row,) = [r for r in work_rows(page) if work.get_absolute_url() in r]
+    assert "2 versions; original in Russian" in row
+    versions = re.findall(r'<li class="version-row">(.*?)</li>', row, re.S)
+    # The original first, each version linked in its language with its role and translator.
+    assert f'href="{original.get_absolute_url()}" hreflang="ru"' in versions[0]
+    assert "(Russian; Original" in versions[0]
+    assert f'href="{translation.get_absolute_url()}" hreflang="en"' in versions[1]
+    assert "(English; Translation; translated by The ministry&#x27;s translators" in versions[1]
+
+
+def test_the_works_index_in_russian(client, seed):
+    page = html(client.get("/ru/works/"))
+    assert '<html lang="ru">' in page
+    assert "<h1>Заявления в нескольких версиях</h1>" in page
+    assert "2 версии" in page
+    assert f'href="/ru/documents/{TASS}/" hreflang="en"' in page
+    assert f'href="/ru{LAVROV_2026}"' in page
+
+
+def test_the_works_index_is_paginated_and_bounds_the_versions_of_each(client, seed):
+    from web.views import WORKS_PER_PAGE
+
+    crowded = WorkFactory(title="A much-translated statement")
+    total = selectors.VERSIONS_ON_WORK + 2
+    for n in range(total):
+        DocumentFactory(work=crowded, language="en" if n % 2 else "ru")
+    for _ in range(WORKS_PER_PAGE):
+        WorkFactory(title="Z later statement")
+    first = html(client.get("/works/"))
+    assert len(work_rows(first)) == WORKS_PER_PAGE
+    assert 'rel="next" href="?page=2"' in first
+    (row,) = [r for r in work_rows(first) if crowded.get_absolute_url() in r]
+    assert row.count('<li class="version-row">') == selectors.VERSIONS_ON_WORK
+    assert f'href="/documents/?work={crowded.slug}">See all {total} versions</a>' in row
+    second = html(client.get("/works/?page=2"))
+    assert len(work_rows(second)) == Work.objects.count() - WORKS_PER_PAGE
+    assert 'rel="prev"' in second
+
+
+def test_every_page_links_the_works_index_and_the_sitemap_lists_it(client, seed):
+    home = html(client.get("/"))
+    assert '<a href="/works/">Versions</a>' in home
+    assert '<a href="/ru/works/">Версии</a>' in html(client.get("/ru/"))
+    index = html(client.get("/works/"))
+    assert '<a href="/works/" aria-current="page">Versions</a>' in index
+    work_page = html(client.get(LAVROV_2026))
+    assert '<li><a href="/works/">Statements in several versions</a></li>' in work_page
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/works/</loc>" in sitemap
+    assert "<loc>http://testserver/ru/works/</loc>" in sitemap
+
+
+def test_the_works_index_says_when_there_is_none(client, db):
+    page = html(client.get("/works/"))
+    assert "No statement is recorded in several versions yet." in page
