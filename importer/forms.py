@@ -12,6 +12,7 @@ from .analysis import MAX_BYTES, InputError, decode_input
 from .fetch import FetchError, fetch
 from .proposal_forms import ProposalsForm
 from .services import ImportData, duplicate_of
+from .version_forms import VersionForm
 
 MAX_ITEMS = 200
 # Rows the review offers at most: each sends up to three fields, and a request may carry
@@ -94,7 +95,7 @@ class SourceForm(forms.Form):
         return cleaned
 
 
-class ReviewForm(ProposalsForm):
+class ReviewForm(ProposalsForm, VersionForm):
     """Step 2: everything the analysis proposes, for the editor to correct."""
 
     # The chairmanship and meeting fields (ProposalsForm) after these, as declared before.
@@ -314,6 +315,7 @@ class ReviewForm(ProposalsForm):
             posts=self.posts(),
             new_presidency=self.new_presidency(),
             new_summit=self.new_summit(),
+            version=self.version(),
             presidency=data["presidency"],
             summit=data["summit"],
             citations=self.citations(),

@@ -47,6 +47,12 @@ def initial_from(analysis, slug: str, source_url: str = "") -> dict:
             new_summit_instruments="\n".join(meeting.instruments),
             new_summit_participants=[o.pk for o in [*analysis.officials, *analysis.mentioned]],
         )
+    if analysis.proposed_work:
+        initial.update(
+            version_of=analysis.proposed_work.document.pk,
+            work_reason=analysis.proposed_work.reason,
+            attach_work=False,
+        )
     for i, name in enumerate(analysis.unknown_people):
         initial[f"person_{i}_name"] = name
         initial[f"person_{i}_post"] = analysis.posts.get(name, "")

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from documents.models import Citation, Document, text_fingerprint
+from documents.models import Citation, Document, VersionRole, Work, text_fingerprint
 from presidencies.models import Official, Position, Presidency, Summit, slugify_name
 
 
@@ -81,6 +81,9 @@ class ImportData:
     new_presidency: dict | None = None  # chair, year, start_date, quote: created and linked
     # title, kind, city, date, quote, instruments, participants: created and linked
     new_summit: dict | None = None
+    # of (the stored Document), role, translator, reason: the new document is made a
+    # version of the stored one's work (created for the two if it has none).
+    version: dict | None = None
     presidency: object | None = None
     summit: object | None = None
     citations: list[tuple[str, object]] = field(default_factory=list)  # (quote, priority)
@@ -95,12 +98,15 @@ def import_data_from(
     create_people: bool = False,
     cite: bool = False,
     source_url: str = "",
+    attach_work: bool = False,
+    version_role: str = VersionRole.UNSTATED,
 ) -> ImportData:
     """What the review form proposes for `analysis`, saved unchanged.
 
     create_people: create the people not yet known (ticking every "Create as new official"
     box); those the text has speak become speakers. cite: cite every candidate quote for
-    which a priority is proposed (ticking those "Cite" boxes). Both are off in the form.
+    which a priority is proposed (ticking those "Cite" boxes). attach_work: make it a
+    version (in `version_role`) of the work proposed for it, if one is. All are off in the form.
     """
     people = analysis.unknown_people if create_people else []
     return ImportData(
@@ -122,6 +128,16 @@ def import_data_from(
         citations=[(c.quote, c.priority) for c in analysis.priorities if cite and c.priority],
         themes=[h.theme for h in analysis.themes],
         editorial_note=" ".join(analysis.notes),
+        version=(
+            {
+                "of": analysis.proposed_work.document,
+                "role": version_role,
+                "translator": "",
+                "reason": analysis.proposed_work.reason,
+            }
+            if attach_work and analysis.proposed_work
+            else None
+        ),
     )
 
 
@@ -187,6 +203,27 @@ def _new_summit(proposal: dict, presidency) -> Summit:
     return summit
 
 
+def _work_of(version: dict, language: str) -> Work:
+    """The stored document's work, or a new one grouping it with the new document."""
+    stored = Document.objects.select_for_update().select_related("work").get(pk=version["of"].pk)
+    if stored.work is not None:
+        return stored.work
+    title = stored.title or stored.display_title
+    work = Work(
+        slug=_unique(Work, slugify_name(title)[:150].strip("-") or "work", 200),
+        title=title,
+        original_language=language if version["role"] == VersionRole.ORIGINAL else "",
+        editorial_note="Grouped on import, as the importer proposed it: "
+        f"{version['reason'] or 'a version of ' + stored.slug}.",
+    )
+    work.full_clean()
+    work.save()
+    stored.work = work
+    stored.full_clean()
+    stored.save()
+    return work
+
+
 def _attest(document: Document, quotes, **target) -> None:
     """Cite each quote that stands in the document's text as attesting `target`."""
     for quote in dict.fromkeys(q for q in quotes if q):
@@ -222,6 +259,10 @@ def _store(data: ImportData) -> Document:
             document.presidency = _new_presidency(data.new_presidency)
         if data.new_summit:
             document.summit = _new_summit(data.new_summit, document.presidency)
+        if data.version:
+            document.work = _work_of(data.version, data.language)
+            document.version_role = data.version["role"]
+            document.translator = data.version["translator"]
         document.full_clean()
         document.save()
         if data.new_summit:

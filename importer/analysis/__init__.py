@@ -44,6 +44,7 @@ from .posts import people_by_post, russian_people_by_post
 from .proposals import propose_chairmanship
 from .sentences import PRIORITY_MARKERS, sentences
 from .themes import best_theme, theme_hits
+from .versions import Anchors, VersionProposal, propose_work
 
 __all__ = [
     "MAX_BYTES",
@@ -51,6 +52,7 @@ __all__ = [
     "Candidate",
     "InputError",
     "ThemeHit",
+    "VersionProposal",
     "analyse",
     "clean",
     "decode_input",
@@ -97,7 +99,7 @@ def _proposed(what: str, proposal) -> list[str]:
 
 
 def analyse(raw: str) -> Analysis:
-    from presidencies.models import Official, Priority, Theme
+    from presidencies.models import MemberState, Official, Priority, Theme
 
     page = html.extract(raw) if html.is_html(raw) else None
     body = page.text if page else raw
@@ -174,6 +176,10 @@ def analyse(raw: str) -> Analysis:
 
     themes = list(Theme.objects.all())
     result.themes = theme_hits(searched, themes)
+    anchors = Anchors(officials, themes, MemberState.objects.all())
+    result.proposed_work = propose_work(
+        text, result.language, result.date, result.officials, anchors
+    )
     priorities = (
         list(Priority.objects.filter(presidency=result.presidency).order_by("order", "pk"))
         if result.presidency

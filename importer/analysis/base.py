@@ -45,6 +45,8 @@ class Analysis:
     proposed_presidency: object | None = None
     # A meeting the text states as held that the knowledge base lacks (meetings.py).
     proposed_summit: object | None = None
+    # A stored text this one is a version of (versions.py).
+    proposed_work: object | None = None
     themes: list[ThemeHit] = field(default_factory=list)
     priorities: list[Candidate] = field(default_factory=list)
     # What was inferred rather than read, for the review and the document's editorial note.
@@ -92,6 +94,7 @@ class Analysis:
                 if self.proposed_summit
                 else None
             ),
+            "proposed_work": self.proposed_work.as_dict() if self.proposed_work else None,
             "themes": [h.theme.slug for h in self.themes],
             "priorities": [
                 {"quote": c.quote, "theme": c.theme.slug if c.theme else None}

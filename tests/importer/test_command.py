@@ -30,6 +30,7 @@ KEYS = {
     "language",
     "proposed_presidency",
     "proposed_summit",
+    "proposed_work",
 }
 
 

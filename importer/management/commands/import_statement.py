@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.models import VersionRole
 from importer.analysis import MAX_BYTES, InputError, analyse, decode_input
 from importer.fetch import FetchError, fetch
 from importer.services import duplicate_of, import_data_from, store
@@ -50,9 +51,26 @@ class Command(BaseCommand):
             "not cited.",
         )
 
+        parser.add_argument(
+            "--attach-work",
+            action="store_true",
+            help="With --save: make the document a version of the work proposed for it "
+            "(proposed_work: the stored text it is a version of, and why).",
+        )
+        parser.add_argument(
+            "--version-role",
+            choices=VersionRole.values,
+            default=VersionRole.UNSTATED,
+            help="With --attach-work: whether the new text is the original or a translation "
+            "(default: not stated).",
+        )
+
     def handle(self, *args, **options):
-        if (options["create_people"] or options["cite"]) and not options["save"]:
-            raise CommandError("--create-people and --cite only apply with --save.")
+        needs_save = options["create_people"] or options["cite"] or options["attach_work"]
+        if needs_save and not options["save"]:
+            raise CommandError("--create-people, --cite and --attach-work only apply with --save.")
+        if options["version_role"] != VersionRole.UNSTATED and not options["attach_work"]:
+            raise CommandError("--version-role only applies with --attach-work.")
         if bool(options["file"]) == bool(options["url"]):
             raise CommandError("Give one source: a file, - for standard input, or --url.")
         source_url = ""
@@ -80,7 +98,11 @@ class Command(BaseCommand):
                 create_people=options["create_people"],
                 cite=options["cite"],
                 source_url=source_url,
+                attach_work=options["attach_work"],
+                version_role=options["version_role"],
             )
+            if options["attach_work"] and result.proposed_work is None:
+                raise CommandError(f"{path}: --attach-work, but no work is proposed for it.")
             try:
                 document = store(data)
             except ValidationError as exc:
@@ -90,6 +112,7 @@ class Command(BaseCommand):
             payload = result.as_dict()
             if document is not None:
                 payload["saved"] = document.slug
+                payload["work"] = document.work.slug if document.work else None
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
             self._summary(result)
@@ -144,6 +167,8 @@ class Command(BaseCommand):
             "Themes:     "
             + (", ".join(f"{h.theme.name} ({h.count})" for h in result.themes) or "(none)")
         )
+        if result.proposed_work:
+            w(f"Version of: {result.proposed_work.document.slug} ({result.proposed_work.reason})")
         for note in result.notes:
             w(f"Note:       {note}")
         w(f"Candidate quotes ({len(result.priorities)}):")
