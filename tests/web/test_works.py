@@ -256,3 +256,79 @@ def test_every_page_links_the_works_index_and_the_sitemap_lists_it(client, seed)
 def test_the_works_index_says_when_there_is_none(client, db):
     page = html(client.get("/works/"))
     assert "No statement is recorded in several versions yet." in page
+
+
+def quote_blocks(page: str) -> list[str]:
+    return re.findall(r'<blockquote class="quote">.*?</blockquote>', page, re.S)
+
+
+def test_a_quote_shown_away_from_its_text_says_which_version_it_quotes(client, translated):
+    work, _original, translation, citation = translated
+    url = citation.priority.presidency.get_absolute_url()
+    (block,) = [b for b in quote_blocks(html(client.get(url))) if f"#citation-{citation.pk}" in b]
+    assert '<p lang="en">Second paragraph, quoted here.</p>' in block
+    assert "quoted from one version: English, translation" in block
+    with translation_override("ru"):
+        url = citation.priority.presidency.get_absolute_url()
+    (block,) = [b for b in quote_blocks(html(client.get(url))) if f"#citation-{citation.pk}" in b]
+    assert '<p lang="en">Second paragraph, quoted here.</p>' in block
+    assert "цитата по одной из версий: Английский, перевод" in block
+
+
+def test_a_quote_of_a_text_in_no_work_names_no_version(client, seed):
+    page = html(client.get("/presidencies/kyrgyzstan-2025/"))
+    kremlin = "/documents/kremlin-csto-summit-bishkek-2025-11-27/#citation-"
+    outside = [b for b in quote_blocks(page) if kremlin in b]
+    inside = [b for b in quote_blocks(page) if f"/documents/{TASS}/#citation-" in b]
+    assert outside and not any("quoted-version" in b for b in outside)
+    # The page also quotes the 2026 message: that quote names its version.
+    assert inside and all("quoted from one version: English, not stated" in b for b in inside)
+
+
+SCHEMA = "https://schema.org/"
+
+
+def schema_org_loader(url, options=None):
+    """schema.org's context as a processor resolves it, offline: its terms are schema.org's
+    vocabulary (the full context only adds types; none of the terms read here is typed)."""
+    from pyld.jsonld import JsonLdError
+
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        return {
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": {"@context": {"@vocab": SCHEMA}},
+        }
+    raise JsonLdError(f"offline: {url}", "jsonld.LoadDocumentError", code="loading document failed")
+
+
+def expanded(page: str) -> dict:
+    from pyld import jsonld as pyld
+
+    (node,) = pyld.expand(jsonld(page), {"documentLoader": schema_org_loader})
+    return node
+
+
+def urls(node: dict, term: str) -> list[str]:
+    return [
+        value["@value"] for item in node.get(SCHEMA + term, []) for value in item[SCHEMA + "url"]
+    ]
+
+
+def test_a_jsonld_processor_reads_which_version_translates_which(client, translated):
+    work, original, translation, _ = translated
+    base = "http://testserver"
+    of_translation = expanded(html(client.get(translation.get_absolute_url())))
+    assert urls(of_translation, "translationOfWork") == [base + original.get_absolute_url()]
+    assert urls(of_translation, "exampleOfWork") == [base + work.get_absolute_url()]
+    assert of_translation[SCHEMA + "inLanguage"] == [{"@value": "en"}]
+    of_original = expanded(html(client.get(original.get_absolute_url())))
+    assert urls(of_original, "workTranslation") == [base + translation.get_absolute_url()]
+    assert SCHEMA + "translationOfWork" not in of_original
+    of_work = expanded(html(client.get(work.get_absolute_url())))
+    assert of_work["@type"] == [SCHEMA + "CreativeWork"]
+    assert urls(of_work, "workExample") == [
+        base + original.get_absolute_url(),
+        base + translation.get_absolute_url(),
+    ]
+    assert urls(of_work, "workTranslation") == [base + translation.get_absolute_url()]
