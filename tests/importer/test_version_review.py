@@ -90,7 +90,9 @@ def test_bad_input_is_a_form_error_with_nothing_stored(seed, editor_client, chan
     response = editor_client.post(URL, data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
-    assert "Nothing was stored." in response.content.decode()
+    page = response.content.decode()
+    assert "Nothing was stored." in page
+    assert response.context["form"].errors[field][0] in page.replace("&quot;", '"')
     assert (Document.objects.count(), Work.objects.count()) == before
 
 
