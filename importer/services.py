@@ -205,7 +205,13 @@ def _new_summit(proposal: dict, presidency) -> Summit:
 
 def _work_of(version: dict, language: str) -> Work:
     """The stored document's work, or a new one grouping it with the new document."""
-    stored = Document.objects.select_for_update().select_related("work").get(pk=version["of"].pk)
+    # Locked, so that two imports of versions of one text do not each make it a work; only
+    # the document's row (PostgreSQL refuses FOR UPDATE on the nullable side of a join).
+    stored = (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("work")
+        .get(pk=version["of"].pk)
+    )
     if stored.work is not None:
         return stored.work
     title = stored.title or stored.display_title

@@ -41,7 +41,7 @@ def params():
         yield pytest.param(case, marks=marks, id=f"{case['new']}<-{'+'.join(case['stored'])}")
 
 
-@pytest.mark.parametrize("case", params())
+@pytest.mark.parametrize("case", list(params()))
 def test_each_labelled_case(seed, case):
     got, proposal = run_case(case)
     assert got == case["expect"], f"{case['kind']}: {proposal.reason if proposal else None}"
