@@ -17,13 +17,15 @@ import re
 import shutil
 import tempfile
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.utils import timezone
-from django.utils.http import http_date, parse_etags, quote_etag
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -237,6 +239,16 @@ def _bulk_path(filename: str) -> Path:
     return path
 
 
+def _file_etag(request, filename: str) -> str:
+    # The validators come from the file itself: it changes only when an export replaces it.
+    stat = _bulk_path(filename).stat()
+    return f"{stat.st_mtime_ns:x}-{stat.st_size:x}"
+
+
+def _file_modified(request, filename: str) -> datetime:
+    return datetime.fromtimestamp(_bulk_path(filename).stat().st_mtime, tz=UTC)
+
+
 class BulkFileView(APIView):
     """One prepared archive, sent as it is on disk, with validators from the file itself."""
 
@@ -263,21 +275,15 @@ class BulkFileView(APIView):
         },
     )
     def get(self, request, filename: str):
-        path = _bulk_path(filename)
-        stat = path.stat()
-        etag = quote_etag(f"{stat.st_mtime_ns:x}-{stat.st_size:x}")
-        last_modified = http_date(stat.st_mtime)
-        if_none_match = request.headers.get("If-None-Match")
-        if if_none_match and etag in parse_etags(if_none_match):
-            response = HttpResponse(status=304)
-        else:
-            response = FileResponse(
-                path.open("rb"), as_attachment=True, content_type="application/zip"
-            )
-        response["ETag"] = etag
-        response["Last-Modified"] = last_modified
+        response = self._download(request, filename)
         # The stable names change with each export; a dated snapshot never changes.
         response["Cache-Control"] = (
             "public, max-age=300" if filename in STABLE_NAMES.values() else "public, max-age=86400"
         )
         return response
+
+    @method_decorator(condition(etag_func=_file_etag, last_modified_func=_file_modified))
+    def _download(self, request, filename: str):
+        return FileResponse(
+            _bulk_path(filename).open("rb"), as_attachment=True, content_type="application/zip"
+        )

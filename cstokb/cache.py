@@ -1,20 +1,28 @@
-"""A version number for the whole knowledge base, bumped whenever an editor changes data.
+"""The knowledge base's revision and everything keyed on it: cache keys, the two-level
+cache of pages, API reads and fragments, and the conditional-GET validators.
 
-Cached pages and fragments, ETags and Last-Modified headers key on it, so every change
-invalidates them at once without tracking which page shows which row. The counter lives in
-one database row, so all workers and servers agree on it; reading it is one primary-key
-lookup. A process may reuse what it read for KB_REVISION_CACHE_MS (1 s by default), so a
-cached page costs no query at all under load; an edit then shows on the other workers
-within that time, and at once in the process that made it.
+The revision is a version number bumped whenever an editor changes data. Cached pages and
+fragments, ETags and Last-Modified headers key on it, so every change invalidates them at
+once without tracking which page shows which row. The counter lives in one database row,
+so all workers and servers agree on it; reading it is one primary-key lookup. A process
+may reuse what it read for KB_REVISION_CACHE_MS (1 s by default), so a cached page costs
+no query at all under load; an edit then shows on the other workers within that time, and
+at once in the process that made it.
 """
 
+import hashlib
 import time
+from collections.abc import Callable
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 
 
 def _revision_model():
@@ -65,6 +73,37 @@ def revision_key(version: int, changed_at) -> str:
 
 def kb_revision() -> str:
     return revision_key(*_current())
+
+
+def cache_key(namespace: str, *parts, revision: str | None = None) -> str:
+    """`namespace:revision:digest`, the key of an entry that belongs to one revision of the
+    knowledge base; `parts` say what else the entry depends on (path, format, language...)."""
+    revision = kb_revision() if revision is None else revision
+    basis = "|".join(str(part) for part in parts)
+    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+    return f"{namespace}:{revision}:{digest}"
+
+
+class Validators(NamedTuple):
+    """A response's cache key and its conditional-GET validators, from one revision."""
+
+    key: str
+    etag: str  # quoted, as sent
+    last_modified: float | None  # a timestamp, None when the response must not claim one
+
+    @classmethod
+    def of(cls, namespace: str, *parts, state=None, last_modified: bool = True) -> "Validators":
+        version, changed_at = _current() if state is None else state
+        key = cache_key(namespace, *parts, revision=revision_key(version, changed_at))
+        etag = quote_etag(key.split(":", 1)[1])
+        stamp = changed_at.timestamp() if last_modified and changed_at is not None else None
+        return cls(key, etag, stamp)
+
+    def not_modified(self, request: HttpRequest) -> HttpResponse | None:
+        """Django's own conditional GET (as `condition` and ConditionalGetMiddleware run it):
+        the 304 (or 412) to send when the client's copy is current, else None."""
+        stamp = int(self.last_modified) if self.last_modified is not None else None
+        return get_conditional_response(request, etag=self.etag, last_modified=stamp)
 
 
 class RevisionCache:
@@ -131,17 +170,53 @@ class RevisionCache:
         shared, _local = self._levels()
         shared.delete(f"{key}:claim")
 
+    def get_or_render(self, key: str, render: Callable, keep: Callable, timeout: int):
+        """(value, None) when `key` is cached (or another worker stored it while this one
+        waited), else (None, render()): pages, API reads and fragments alike.
+
+        `keep(response)` gives what to store, or None to store nothing; it runs once the
+        response is rendered (a DRF response renders after the view returns), and the
+        claim is released after it."""
+        value = self.get(key)
+        if value is not None:
+            return value, None
+        value, claimed = self.claim(key)
+        if value is not None:
+            return value, None
+        try:
+            response = render()
+        except BaseException:
+            if claimed:
+                self.release(key)
+            raise
+
+        def store(rendered) -> None:
+            try:
+                kept = keep(rendered)
+                if kept is not None:
+                    self.set(key, kept, timeout)
+            finally:
+                if claimed:
+                    self.release(key)
+
+        if getattr(response, "is_rendered", True):
+            store(response)
+        else:
+            response.add_post_render_callback(store)
+        return None, response
+
 
 revision_cache = RevisionCache()
 
 
-def per_revision(name: str, build, timeout: int = 600):
-    """`build()`'s result, computed once per knowledge-base revision and kept in the cache."""
-    key = f"{name}:{kb_revision()}"
-    value = revision_cache.get(key)
-    if value is None:
-        value = build()
-        revision_cache.set(key, value, timeout)
+def per_revision(name: str, build, timeout: int = 600, parts: tuple = ()):
+    """`build()`'s result, computed once per knowledge-base revision (and per `parts`, e.g.
+    the language) and kept in the cache."""
+    value, built = revision_cache.get_or_render(cache_key(name, *parts), build, _same, timeout)
+    return built if value is None else value
+
+
+def _same(value):
     return value
 
 

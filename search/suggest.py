@@ -19,11 +19,10 @@ import itertools
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
 
-from cstokb.cache import kb_revision
+from cstokb.cache import per_revision
 from documents.models import Document
 from presidencies.models import Priority, Theme
 
@@ -44,9 +43,8 @@ class Suggestions:
 def _vocabulary_and_themes(with_vocabulary: bool) -> tuple[frozenset[str], list[tuple[str, str]]]:
     """For difflib (SQLite), the words of the knowledge base, and the themes; cached per
     revision and language (theme names and links are in the reader's language)."""
-    key = f"search:vocabulary:{int(with_vocabulary)}:{get_language()}:{kb_revision()}"
-    cached = cache.get(key)
-    if cached is None:
+
+    def build():
         themes = list(Theme.objects.order_by("name"))
         vocabulary: frozenset[str] = frozenset()
         if with_vocabulary:
@@ -58,9 +56,11 @@ def _vocabulary_and_themes(with_vocabulary: bool) -> tuple[frozenset[str], list[
             ):
                 words.update(w.lower() for w in WORD.findall(" ".join(texts)))
             vocabulary = frozenset(w for w in words if len(w) > 2 and not w.isdigit())
-        cached = (vocabulary, [(theme.name, theme.get_absolute_url()) for theme in themes])
-        cache.set(key, cached, timeout=24 * 3600)
-    return cached
+        return vocabulary, [(theme.name, theme.get_absolute_url()) for theme in themes]
+
+    return per_revision(
+        "search:vocabulary", build, 24 * 3600, parts=(int(with_vocabulary), get_language())
+    )
 
 
 def nearest_word(word: str) -> str | None:
