@@ -10,7 +10,7 @@ from presidencies.models import Official, Priority, Theme
 
 from .analysis import MAX_BYTES, InputError, decode_input
 from .fetch import FetchError, fetch
-from .proposal_forms import ProposalsForm
+from .proposal_forms import ProposalsForm, ticked
 from .services import ImportData, duplicate_of
 from .version_forms import VersionForm
 
@@ -131,25 +131,19 @@ class ReviewForm(ProposalsForm, VersionForm):
         label="Cleaned text", widget=forms.Textarea(attrs={"rows": 30, "cols": 70})
     )
     raw_token = forms.CharField(widget=forms.HiddenInput)
-    officials = forms.ModelMultipleChoiceField(
-        queryset=Official.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    officials = ticked(
+        Official.objects.all(),
         label="Speakers",
         help_text="Ticked: the officials the text has speak or quotes as authors.",
     )
-    mentioned = forms.ModelMultipleChoiceField(
-        queryset=Official.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    mentioned = ticked(
+        Official.objects.none(),
         label="Only mentioned",
         help_text="Named in the text but not speaking; tick to add as a speaker.",
     )
     mentioned_ids = forms.CharField(widget=forms.HiddenInput, required=False)
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    themes = ticked(
+        Theme.objects.all(),
         help_text="Recorded in the editorial note, with the themes of the cited priorities.",
     )
     editorial_note = forms.CharField(

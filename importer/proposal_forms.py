@@ -5,6 +5,14 @@ from django import forms
 
 from presidencies.models import MemberState, Official, Presidency, Summit, SummitKind
 
+
+def ticked(queryset, **kwargs) -> forms.ModelMultipleChoiceField:
+    """Records offered as checkboxes, any number ticked (none too): speakers, themes, people."""
+    return forms.ModelMultipleChoiceField(
+        queryset=queryset, required=False, widget=forms.CheckboxSelectMultiple, **kwargs
+    )
+
+
 MEETING_FIELDS = (
     "new_summit_title",
     "new_summit_kind",
@@ -53,12 +61,7 @@ class ProposalsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One sentence of the text per line; each is cited as attesting the meeting.",
     )
-    new_summit_participants = forms.ModelMultipleChoiceField(
-        queryset=Official.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="participants",
-    )
+    new_summit_participants = ticked(Official.objects.all(), label="participants")
 
     def meeting_fields(self) -> list:
         """The proposed meeting's fields, for the review page."""

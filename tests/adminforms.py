@@ -1,4 +1,5 @@
-"""POST data that resubmits an admin form as the editor loaded it (fields as shown)."""
+"""POST data for admin forms: a form resubmitted as the editor loaded it (fields as shown), and
+the document screen's add form with one citation."""
 
 
 def _form_data(form) -> dict:
@@ -25,4 +26,41 @@ def change_form_data(response, **changes) -> dict:
         for form in formset.forms:
             data.update(_form_data(form))
     data.update(changes)
+    return data
+
+
+def statement_form(priority, *, title: str, text: str, quote: str, **overrides) -> dict:
+    """The document add screen filled in: a statement of `priority`'s chairmanship, its text
+    and one quote stating the priority (`overrides` replace or add fields)."""
+    data = {
+        "kind": "statement",
+        "title": title,
+        "slug": title.lower().replace(" ", "-"),
+        "date": "2101-03-01",
+        "publisher": "Ministry",
+        "source_url": "",
+        "language": "en",
+        "speakers": [],
+        "presidency": priority.presidency_id,
+        "summit": "",
+        "text": text,
+        "raw_text": text,
+        "editorial_note": "",
+        "work": "",
+        "version_role": "unstated",
+        "translator": "",
+        "citations-TOTAL_FORMS": "1",
+        "citations-INITIAL_FORMS": "0",
+        "citations-MIN_NUM_FORMS": "0",
+        "citations-MAX_NUM_FORMS": "1000",
+        "citations-0-quote": quote,
+        "citations-0-role": "states",
+        "citations-0-priority": priority.pk,
+        "citations-0-summit": "",
+        "citations-0-presidency": "",
+        "citations-0-position": "",
+        "citations-0-instrument": "",
+        "citations-0-note": "",
+    }
+    data.update(overrides)
     return data

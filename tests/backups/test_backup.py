@@ -17,7 +17,7 @@ from knox.models import get_token_model
 from backups.backup import kb_models, through_models, user_models
 from documents.models import Document
 from presidencies.models import Priority, Theme
-from tests.adminforms import change_form_data
+from tests.adminforms import change_form_data, statement_form
 
 pytestmark = pytest.mark.django_db
 
@@ -30,31 +30,12 @@ STATEMENT = (
 
 
 def add_statement_through_the_admin(client, priority: Priority) -> None:
-    data = {
-        "kind": "statement",
-        "title": "Statement on the exercise",
-        "slug": "statement-on-the-exercise",
-        "date": "2101-03-01",
-        "publisher": "Ministry",
-        "source_url": "",
-        "language": "en",
-        "presidency": priority.presidency_id,
-        "summit": "",
-        "text": STATEMENT,
-        "raw_text": STATEMENT,
-        "editorial_note": "",
-        "work": "",
-        "version_role": "unstated",
-        "translator": "",
-        "citations-TOTAL_FORMS": "1",
-        "citations-INITIAL_FORMS": "0",
-        "citations-MIN_NUM_FORMS": "0",
-        "citations-MAX_NUM_FORMS": "1000",
-        "citations-0-quote": "Ministers agreed to widen the exchange of information",
-        "citations-0-role": "states",
-        "citations-0-priority": priority.pk,
-        "citations-0-note": "",
-    }
+    data = statement_form(
+        priority,
+        title="Statement on the exercise",
+        text=STATEMENT,
+        quote="Ministers agreed to widen the exchange of information",
+    )
     response = client.post(reverse("admin:documents_document_add"), data)
     assert response.status_code == 302, response.content[:2000]
 

@@ -1,4 +1,5 @@
-"""Integrity rules: named database constraints, triggers and the models' clean()."""
+"""Integrity rules of chairmanships, priorities, posts and meetings: named database constraints,
+triggers and the models' clean()."""
 
 import datetime
 
@@ -6,29 +7,17 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from documents.models import Citation, Document
 from presidencies.models import Presidency
 from tests.factories import (
-    CitationFactory,
-    DocumentFactory,
     MemberStateFactory,
     PositionFactory,
     PresidencyFactory,
     PriorityFactory,
     SummitFactory,
-    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def test_presidency_end_before_start_is_rejected_by_the_database():
-    with (
-        pytest.raises(IntegrityError, match="presidency_end_on_or_after_start"),
-        transaction.atomic(),
-    ):
-        PresidencyFactory(start_date=D(2101, 5, 1), end_date=D(2101, 4, 1))
 
 
 def test_presidency_end_before_start_is_a_form_error():
@@ -77,15 +66,6 @@ def test_adjacent_chairmanships_and_unknown_dates_are_allowed():
     assert Presidency.objects.count() == 3
 
 
-def test_one_chairmanship_per_year():
-    PresidencyFactory(year=2101)
-    with (
-        pytest.raises(IntegrityError, match="presidency_one_per_year|UNIQUE"),
-        transaction.atomic(),
-    ):
-        PresidencyFactory(year=2101, start_date=None, end_date=None)
-
-
 def test_presidency_slug_must_be_state_and_year():
     presidency = PresidencyFactory.build(chair=MemberStateFactory(slug="ruritania"), year=2101)
     presidency.slug = "ruritania-2100"
@@ -109,98 +89,11 @@ def test_predecessor_and_successor_follow_the_years():
     assert (b.predecessor, c.predecessor, c.successor, a.predecessor) == (c, a, b, None)
 
 
-def test_citation_without_quote_is_rejected_everywhere():
-    citation = CitationFactory()
-    citation.quote = ""
-    with pytest.raises(ValidationError) as excinfo:
-        citation.full_clean()
-    assert "quote" in excinfo.value.message_dict
-    with pytest.raises(IntegrityError, match="citation_quote_not_empty"), transaction.atomic():
-        citation.save()
-
-
-def test_citation_quote_must_stand_verbatim_in_the_document():
-    citation = CitationFactory()
-    citation.quote = "words the document never said"
-    with pytest.raises(ValidationError, match="verbatim"):
-        citation.full_clean()
-
-
-def test_a_quote_must_stand_within_one_paragraph():
-    """The page highlights and anchors quotes paragraph by paragraph."""
-    document = DocumentFactory(text="First paragraph ends here.\n\nSecond one starts here.")
-    across = Citation(
-        document=document, priority=PriorityFactory(), quote="ends here.\n\nSecond one"
-    )
-    assert across.quote in document.text and document.paragraph_of(across.quote) is None
-    with pytest.raises(ValidationError) as excinfo:
-        across.full_clean()
-    assert "within a single paragraph" in str(excinfo.value.message_dict["quote"])
-    for quote in ("First paragraph ends here.", "Second one"):
-        within = Citation(document=document, priority=across.priority, quote=quote)
-        within.full_clean()
-        assert document.paragraph_of(quote) in (1, 2)
-
-
-def test_a_quote_across_a_blank_line_with_spaces_is_refused_too():
-    document = DocumentFactory(text="One paragraph.\n   \nAnother paragraph.")
-    across = Citation(
-        document=document, priority=PriorityFactory(), quote="paragraph.\n   \nAnother"
-    )
-    with pytest.raises(ValidationError, match="single paragraph"):
-        across.full_clean()
-
-
-def test_citation_must_back_something():
-    document = DocumentFactory()
-    orphan = Citation(document=document, quote=document.paragraphs()[0])
-    with pytest.raises(ValidationError, match="backs"):
-        orphan.full_clean()
-    with pytest.raises(IntegrityError, match="citation_has_a_subject"), transaction.atomic():
-        orphan.save()
-
-
-def test_the_same_cleaned_text_is_never_stored_twice():
-    original = DocumentFactory(text="One statement.\n\nTwo paragraphs.")
-    copy = DocumentFactory.build(text="One   statement.\n\n\nTwo paragraphs.  ")
-    with pytest.raises(ValidationError, match="same text"):
-        copy.full_clean()
-    with pytest.raises(IntegrityError, match="document_unique_text|UNIQUE"), transaction.atomic():
-        copy.save()
-    assert Document.objects.get().pk == original.pk
-
-
-def test_instruments_without_text_may_share_an_empty_text():
-    DocumentFactory(kind="decision", text="", title="Decision one")
-    DocumentFactory(kind="decision", text="", title="Decision two")
-    assert Document.objects.instruments().count() == 2
-
-
-def test_a_document_needs_a_title_or_a_text():
-    with pytest.raises(IntegrityError, match="document_title_or_text"), transaction.atomic():
-        DocumentFactory(title="", text="")
-
-
-def test_unknown_kinds_and_statuses_are_rejected_by_the_database():
-    with pytest.raises(IntegrityError, match="document_kind_valid"), transaction.atomic():
-        DocumentFactory(kind="poem")
-    with pytest.raises(IntegrityError, match="priority_status_valid"), transaction.atomic():
-        PriorityFactory(status="forgotten")
-    with pytest.raises(IntegrityError, match="summit_status_valid"), transaction.atomic():
-        SummitFactory(status="imagined")
-
-
 def test_priority_titles_are_unique_within_a_chairmanship():
     priority = PriorityFactory()
     with pytest.raises(IntegrityError, match="priority_unique_title|UNIQUE"), transaction.atomic():
         PriorityFactory(presidency=priority.presidency, title=priority.title)
     PriorityFactory(title=priority.title)  # another chairmanship may reuse it
-
-
-def test_unique_slugs_are_named_constraints():
-    theme = ThemeFactory()
-    with pytest.raises(IntegrityError, match="theme_unique_slug|UNIQUE"), transaction.atomic():
-        ThemeFactory(slug=theme.slug)
 
 
 def test_position_end_before_start_is_rejected():
