@@ -25,6 +25,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -235,7 +236,7 @@ class BulkIndexView(APIView):
 def _bulk_path(filename: str) -> Path:
     path = bulk_dir() / filename
     if not FILE_NAME.match(filename) or not path.is_file():
-        raise NotFound("No such bulk file.")
+        raise NotFound(_("No such bulk file."))
     return path
 
 

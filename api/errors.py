@@ -6,14 +6,18 @@ DRF's: a 409 for a write that only what is stored refuses, a 412 for a write bas
 stale read.
 """
 
+import re
+
+from django.apps import apps
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework import views as drf_views
+from rest_framework.exceptions import APIException, NotFound
 
 from cstokb.models import CONFLICT
 
@@ -40,8 +44,31 @@ def error_codes(detail) -> set[str]:
     return {getattr(detail, "code", "invalid")}
 
 
+# Django's get_object_or_404 message (django/shortcuts.py), not translated there.
+NO_MATCH = re.compile(r"No (\w+) matches the given query\.")
+
+
 def is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
+
+
+def client_language(request: HttpRequest) -> str:
+    """The API's language: Accept-Language (or the language cookie), English by default."""
+    return translation.get_language_from_request(request, check_path=False)
+
+
+def exception_handler(exc, context):
+    """DRF's handler, with Django's untranslated "No X matches the given query." (raised by
+    get_object_or_404 in a detail view) replaced by the same message in the client's language."""
+    found = isinstance(exc, Http404) and NO_MATCH.fullmatch(str(exc))
+    if found:
+        # By the name in the message: the view's queryset may need an authenticated user.
+        models = {m._meta.object_name: m for m in apps.get_models()}
+        if model := models.get(found.group(1)):
+            exc = NotFound(
+                _("No %(record)s matches the given query.") % {"record": model._meta.verbose_name}
+            )
+    return drf_views.exception_handler(exc, context)
 
 
 def api_error(detail: str, code: str, status: int) -> JsonResponse:
@@ -75,9 +102,13 @@ class APIBodyLimitMiddleware:
                 length = 0
             if length > settings.API_MAX_BODY_BYTES:
                 limit = settings.API_MAX_BODY_BYTES // (1024 * 1024)
-                return api_error(
-                    f"The request body is larger than {limit} MB.", "request_too_large", 413
-                )
+                # Refused before LocaleMiddleware runs: the client's language is read here.
+                with translation.override(client_language(request)):
+                    return api_error(
+                        _("The request body is larger than %(limit)s MB.") % {"limit": limit},
+                        "request_too_large",
+                        413,
+                    )
         return self.get_response(request)
 
 
@@ -93,7 +124,7 @@ class APILanguageMiddleware:
     def __call__(self, request):
         if not is_api(request):
             return self.get_response(request)
-        language = translation.get_language_from_request(request, check_path=False)
+        language = client_language(request)
         request.LANGUAGE_CODE = language
         # override, not activate: the thread's language is given back after the response.
         with translation.override(language):

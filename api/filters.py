@@ -6,6 +6,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext as _
 from django_filters import utils
 from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
@@ -58,7 +59,7 @@ class StrictForm(forms.Form):
         cleaned = super().clean()
         for name in self.typed:
             if name in self.data and self.data[name] == "":
-                self.add_error(name, forms.ValidationError("Give a value.", code="required"))
+                self.add_error(name, forms.ValidationError(_("Give a value."), code="required"))
         return cleaned
 
 
@@ -149,7 +150,7 @@ class StrictBooleanField(forms.NullBooleanField):
             return None
         if value in ("true", "false"):
             return value == "true"
-        raise forms.ValidationError("Give true or false.", code="invalid")
+        raise forms.ValidationError(_("Give true or false."), code="invalid")
 
 
 class StrictBooleanFilter(django_filters.BooleanFilter):

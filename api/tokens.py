@@ -6,6 +6,7 @@ cannot make tokens, so a stolen one cannot outlive its own expiry.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
@@ -86,7 +87,7 @@ class ApiTokenViewSet(
 
     def create(self, request, *args, **kwargs):
         if not isinstance(request.successful_authenticator, SessionAuthentication):
-            raise PermissionDenied("A token cannot make tokens: log in with your password.")
+            raise PermissionDenied(_("A token cannot make tokens: log in with your password."))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         instance, token = ApiToken.objects.create(

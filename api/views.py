@@ -8,6 +8,7 @@ DRF's own mixins, extended at their hooks.
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.permissions import SAFE_METHODS
@@ -48,8 +49,11 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
         since = parse_http_date_safe(self.request.headers.get("If-Unmodified-Since") or "")
         if since is not None and int(instance.updated_at.timestamp()) > since:
             raise PreconditionFailed(
-                f"{instance} was changed at {instance.updated_at.isoformat()}, "
-                "after the version you read. Read it again and reapply your change."
+                _(
+                    "%(record)s was changed at %(time)s, after the version you read. "
+                    "Read it again and reapply your change."
+                )
+                % {"record": instance, "time": instance.updated_at.isoformat()}
             )
 
     def _save(self, serializer) -> None:
@@ -78,14 +82,19 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
             refer = getattr(exc, "protected_objects", None) or exc.restricted_objects
             blockers = sorted({str(obj._meta.verbose_name_plural) for obj in refer})
             raise Conflict(
-                f"{instance} cannot be deleted: {', '.join(blockers)} "
-                "refer to it. Delete or reassign them first."
+                _(
+                    "%(record)s cannot be deleted: %(blockers)s refer to it. "
+                    "Delete or reassign them first."
+                )
+                % {"record": instance, "blockers": ", ".join(blockers)}
             ) from exc
 
 
 def _integrity_message(exc: IntegrityError) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"The database refused the change: {text}" if text else "The database refused it."
+    if text:
+        return _("The database refused the change: %(reason)s") % {"reason": text}
+    return _("The database refused it.")
 
 
 @document_schema(s.MemberStateSerializer, name="member state")

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy
 
 # The code of a validation error caused by what is stored, not by the input alone (a period
 # overlapping another row's, a quote absent from its document's text): the API answers 409.
@@ -25,7 +26,7 @@ class TimeStampedModel(models.Model):
 
 # A period (start_date, end_date, either unknown): where both are known, the end is not
 # before the start. The database holds the rule as a constraint, clean() as the editor's error.
-END_BEFORE_START = "The end date is before the start date."
+END_BEFORE_START = gettext_lazy("The end date is before the start date.")
 
 
 def end_on_or_after_start(name: str) -> models.CheckConstraint:

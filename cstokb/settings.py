@@ -247,6 +247,8 @@ REST_FRAMEWORK = {
         "api.filters.StableOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KnowledgeBasePagination",
+    # Django's "No X matches the given query." in the client's language.
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "api.schema.KnowledgeBaseAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonWindowThrottle"],

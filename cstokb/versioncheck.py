@@ -10,6 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 VERSION_FIELD = "loaded_version"
 
@@ -47,14 +49,17 @@ class VersionCheckedForm(forms.ModelForm):
             .first()
         )
         if current is None:
-            raise ValidationError("This record was deleted by someone else since you opened it.")
+            raise ValidationError(_("This record was deleted by someone else since you opened it."))
         loaded_at = parse_datetime(loaded) if loaded else None
         if loaded_at is None or loaded_at != current:
-            changed = timezone.localtime(current).strftime("%-d %B %Y %H:%M:%S")
+            changed = date_format(timezone.localtime(current), "j E Y H:i:s")
             raise ValidationError(
-                f"Someone else saved this record at {changed} UTC, after you opened it. "
-                "Your changes were not saved: reload the page to see the current version "
-                "(and its history), then apply your changes again.",
+                _(
+                    "Someone else saved this record at %(time)s UTC, after you opened it. "
+                    "Your changes were not saved: reload the page to see the current version "
+                    "(and its history), then apply your changes again."
+                )
+                % {"time": changed},
                 code="stale",
             )
 

@@ -4,6 +4,7 @@ import json
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -67,7 +68,7 @@ class AnnotationCollectionView(APIView):
         except ValueError:
             number = 0
         if number is not None and not 1 <= number <= last:
-            raise NotFound("No such page.")
+            raise NotFound(_("No such page."))
 
         def page(n: int, embedded: bool) -> dict:
             rows = annotations.for_annotations(citations)[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]

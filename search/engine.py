@@ -18,6 +18,7 @@ from datetime import date
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.html import escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from documents.models import Document
 from presidencies.models import Priority
@@ -105,23 +106,27 @@ def clean_params(data: Mapping) -> dict:
     params: dict = {"query": data.get("q") or ""}
     kind = text("kind")
     if kind is not None and kind not in KIND_LABELS:
-        raise QueryError("invalid_kind", f"Unknown kind “{kind[:40]}”.", field="kind")
+        message = _("Unknown kind “%(kind)s”.") % {"kind": kind[:40]}
+        raise QueryError("invalid_kind", message, field="kind")
     params["kind"] = kind
-    for name, label in (("presidency", "chairmanship"), ("speaker", "speaker")):
+    for name, message in (
+        ("presidency", _("Not a valid chairmanship.")),
+        ("speaker", _("Not a valid speaker.")),
+    ):
         value = text(name)
         if value is not None and not SLUG.match(value):
-            raise QueryError(f"invalid_{name}", f"Not a valid {label}.", field=name)
+            raise QueryError(f"invalid_{name}", str(message), field=name)
         params[name] = value
     year = text("year")
     if year is not None:
         if not (year.isascii() and year.isdigit() and len(year) == 4):
-            raise QueryError("invalid_year", "The year must have four digits.", field="year")
+            raise QueryError("invalid_year", _("The year must have four digits."), field="year")
         params["year"] = int(year)
     else:
         params["year"] = None
     page = text("page") or "1"
     if not (page.isascii() and page.isdigit()) or not 1 <= int(page) <= MAX_PAGE:
-        raise QueryError("invalid_page", "The page must be a positive number.", field="page")
+        raise QueryError("invalid_page", _("The page must be a positive number."), field="page")
     params["page"] = int(page)
     return params
 
@@ -227,7 +232,7 @@ def search(
     total_exact = total <= MAX_CANDIDATES
     total = min(total, MAX_CANDIDATES)
     if page > max(1, math.ceil(total / per_page)):
-        raise InvalidPage("invalid_page", "There is no such page of results.", field="page")
+        raise InvalidPage("invalid_page", _("There is no such page of results."), field="page")
     start = (page - 1) * per_page
     # Best first; equal ranks keep a stable order (priorities, then by id).
     page_results = page_candidates(connection, backend, parsed, filters, per_page, start)

@@ -7,11 +7,13 @@ turns those rows into the ordered facet values shown.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from documents.models import DocumentKind
 
 PRIORITY = "priority"
 FACETS = ("kind", "presidency", "year", "speaker")
-KIND_LABELS = {**dict(DocumentKind.choices), PRIORITY: "Priority"}
+KIND_LABELS = {**dict(DocumentKind.choices), PRIORITY: _("Priority")}
 
 
 @dataclass

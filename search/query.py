@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from django.utils.translation import gettext as _
 
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 32
@@ -119,11 +120,12 @@ def parse(raw: str | None) -> ParsedQuery:
     """Parse `raw` or raise QueryError with a message for the reader."""
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if not text:
-        raise QueryError("empty", "Type a word or a phrase to search for.")
+        raise QueryError("empty", _("Type a word or a phrase to search for."))
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(
             "too_long",
-            f"The query is too long: at most {MAX_QUERY_LENGTH} characters, please.",
+            _("The query is too long: at most %(max)s characters, please.")
+            % {"max": MAX_QUERY_LENGTH},
         )
 
     # First pass: a flat list of items, each a term (maybe negated) or the OR operator.
@@ -168,22 +170,27 @@ def parse(raw: str | None) -> ParsedQuery:
     if not saw_words:
         raise QueryError(
             "no_words",
-            "There is no word to look for in this query, only quotes, operators or "
-            "punctuation. Type a word or a phrase.",
+            _(
+                "There is no word to look for in this query, only quotes, operators or "
+                "punctuation. Type a word or a phrase."
+            ),
         )
     if not any(not c.negated for c in clauses):
         if any(c.negated for c in clauses):
             raise QueryError(
                 "only_exclusions",
-                "A query needs at least one word to look for; “-word” only excludes.",
+                _("A query needs at least one word to look for; “-word” only excludes."),
             )
         raise QueryError(
             "only_stop_words",
-            "The query has only very common words (such as “the” or “of”), which are not "
-            "indexed. Add a more specific word.",
+            _(
+                "The query has only very common words (such as “the” or “of”), which are "
+                "not indexed. Add a more specific word."
+            ),
         )
     if sum(len(c.terms) for c in clauses) > MAX_TERMS:
-        raise QueryError("too_many_terms", f"Use at most {MAX_TERMS} words or phrases.")
+        message = _("Use at most %(max)s words or phrases.") % {"max": MAX_TERMS}
+        raise QueryError("too_many_terms", message)
     return ParsedQuery(raw=text, clauses=tuple(clauses))
 
 

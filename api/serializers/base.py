@@ -2,6 +2,7 @@
 through the model."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -31,8 +32,8 @@ class SlugReferenceField(serializers.SlugRelatedField):
     PostgreSQL cannot compare text holding one, so the query itself would fail (a 500)."""
 
     default_error_messages = {
-        "null_characters": "Null characters are not allowed.",
-        "empty": "Give a slug, or null for none.",
+        "null_characters": _("Null characters are not allowed."),
+        "empty": _("Give a slug, or null for none."),
     }
 
     def run_validation(self, data=serializers.empty):
@@ -81,7 +82,7 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
             if wrong:
                 raise serializers.ValidationError(
                     {
-                        name: [serializers.ErrorDetail("Not a string.", code="invalid")]
+                        name: [serializers.ErrorDetail(str(_("Not a string.")), code="invalid")]
                         for name in wrong
                     }
                 )

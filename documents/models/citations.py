@@ -89,6 +89,8 @@ class Citation(TimeStampedModel):
     TARGETS = CITATION_TARGETS
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["document", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(quote=""), name="citation_quote_not_empty"),
@@ -151,7 +153,7 @@ class Citation(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         if not self.quote.strip():
-            raise ValidationError({"quote": "The quote is missing."})
+            raise ValidationError({"quote": _("The quote is missing.")})
         # The admin validates inline citations against the unsaved document being edited,
         # so read the related object, not only its id.
         document = self.document if self._has_document() else None
@@ -159,7 +161,7 @@ class Citation(TimeStampedModel):
             raise ValidationError(
                 {
                     "quote": ValidationError(
-                        "The quote does not stand verbatim in the document's cleaned text.",
+                        _("The quote does not stand verbatim in the document's cleaned text."),
                         code=CONFLICT,
                     )
                 }
@@ -169,9 +171,11 @@ class Citation(TimeStampedModel):
             raise ValidationError(
                 {
                     "quote": ValidationError(
-                        "The quote must stand within a single paragraph of the document's "
-                        "cleaned text, but it runs across a paragraph break: make one "
-                        "citation for each paragraph.",
+                        _(
+                            "The quote must stand within a single paragraph of the document's "
+                            "cleaned text, but it runs across a paragraph break: make one "
+                            "citation for each paragraph."
+                        ),
                         code=CONFLICT,
                     )
                 }
@@ -179,4 +183,4 @@ class Citation(TimeStampedModel):
         if not any(self._has(name) for name in self.TARGETS):
             # The admin inline sets the priority or document itself; a stand-alone
             # citation must say what it backs.
-            raise ValidationError("Say what the quote backs: a priority, a meeting, a post, …")
+            raise ValidationError(_("Say what the quote backs: a priority, a meeting, a post, …"))

@@ -75,6 +75,8 @@ class Work(EditorialLabelsModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("work")
+        verbose_name_plural = _("works")
         ordering = ["title", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="work_unique_slug"),
@@ -177,6 +179,8 @@ class Document(EditorialLabelsModel):
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = [models.F("date").desc(nulls_last=True), "pk"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="document_unique_slug"),
@@ -288,13 +292,18 @@ class Document(EditorialLabelsModel):
     def clean(self) -> None:
         super().clean()
         if not self.title and not self.text.strip():
-            raise ValidationError("A document needs a title or a text.")
+            raise ValidationError(_("A document needs a title or a text."))
         if len(self.text) > settings.DOCUMENT_TEXT_MAX_CHARS:
             limit = settings.DOCUMENT_TEXT_MAX_CHARS
-            raise ValidationError({"text": f"The text is longer than {limit:,} characters."})
+            raise ValidationError(
+                {
+                    "text": _("The text is longer than %(limit)s characters.")
+                    % {"limit": f"{limit:,}"}
+                }
+            )
         if self.work_id is None and (self.version_role != VersionRole.UNSTATED or self.translator):
             raise ValidationError(
-                {"work": "An original or a translation is a version of a work: choose the work."}
+                {"work": _("An original or a translation is a version of a work: choose the work.")}
             )
         if (
             self.work_id is not None
@@ -306,7 +315,7 @@ class Document(EditorialLabelsModel):
             raise ValidationError(
                 {
                     "version_role": ValidationError(
-                        "This work already has an original.", code=CONFLICT
+                        _("This work already has an original."), code=CONFLICT
                     )
                 }
             )
@@ -328,7 +337,7 @@ class Document(EditorialLabelsModel):
             raise ValidationError(
                 {
                     "text": ValidationError(
-                        "A document with the same text is already stored.", code=CONFLICT
+                        _("A document with the same text is already stored."), code=CONFLICT
                     )
                 }
             )

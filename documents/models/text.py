@@ -5,6 +5,7 @@ import hashlib
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # RFC 3986: the characters a URI may hold, and % only as the start of an escape. Django's
 # URLValidator also takes `<`, `"`, spaces' cousins and non-ASCII text, which the API's
@@ -15,8 +16,11 @@ URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-
 def validate_uri_characters(value: str) -> None:
     if not URI_CHARACTERS.fullmatch(value):
         raise ValidationError(
-            "Enter the address as a URI: ASCII only, with other characters percent-encoded "
-            "(%3C for <, %20 for a space).",
+            _(
+                "Enter the address as a URI: ASCII only, with other characters "
+                "percent-encoded (%%3C for <, %%20 for a space)."
+            )
+            % {},
             code="invalid",
         )
 

@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import (
@@ -34,6 +35,8 @@ class MemberState(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="memberstate_unique_slug"),
@@ -126,8 +129,9 @@ class Presidency(EditorialLabelsModel):
     objects = PresidencyQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("chairmanship")
+        verbose_name_plural = _("chairmanships")
         ordering = ["year"]
-        verbose_name = "chairmanship"
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="presidency_unique_slug"),
             models.UniqueConstraint(fields=["year"], name="presidency_one_per_year"),
@@ -192,14 +196,17 @@ class Presidency(EditorialLabelsModel):
             if clash:
                 errors.setdefault("start_date", []).append(
                     ValidationError(
-                        f"This period overlaps the chairmanship {clash} ({clash.period_label}).",
+                        gettext("This period overlaps the chairmanship %(other)s (%(period)s).")
+                        % {"other": clash, "period": clash.period_label},
                         code=CONFLICT,
                     )
                 )
         if self.chair_id and self.year and self.slug:
             expected = self.slug_for(self.chair, self.year)
             if self.slug != expected:
-                errors.setdefault("slug", []).append(f"The slug must be “{expected}”.")
+                errors.setdefault("slug", []).append(
+                    gettext("The slug must be “%(slug)s”.") % {"slug": expected}
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, EditorialLabelsModel
+from cstokb.models import CONFLICT, EditorialLabelsModel, long_date
 
 from .chairmanships import Presidency
 from .people import Official
@@ -75,6 +75,8 @@ class Summit(EditorialLabelsModel):
     objects = SummitQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = [F("date").asc(nulls_last=True), "pk"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="summit_unique_slug"),
@@ -113,7 +115,13 @@ class Summit(EditorialLabelsModel):
                 raise ValidationError(
                     {
                         "presidency": ValidationError(
-                            f"{self.date} falls outside {p} ({p.period_label}).", code=CONFLICT
+                            _("%(date)s falls outside %(chairmanship)s (%(period)s).")
+                            % {
+                                "date": long_date(self.date),
+                                "chairmanship": p,
+                                "period": p.period_label,
+                            },
+                            code=CONFLICT,
                         )
                     }
                 )

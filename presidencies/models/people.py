@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cstokb.models import (
@@ -31,6 +32,8 @@ class Official(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="official_unique_slug"),
@@ -69,6 +72,8 @@ class Position(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
         ordering = ["official__name", "start_date", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="position_title_not_empty"),

@@ -33,6 +33,8 @@ class Theme(EditorialLabelsModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="theme_unique_slug"),
@@ -104,8 +106,9 @@ class Priority(EditorialLabelsModel):
     objects = PriorityQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
         ordering = ["presidency__year", "order", "pk"]
-        verbose_name_plural = "priorities"
         constraints = [
             models.UniqueConstraint(
                 fields=["presidency", "title"], name="priority_unique_title_per_presidency"

@@ -25,7 +25,7 @@ def test_errors_come_out_in_russian_under_accept_language(seed, api):
 
 def test_english_stays_the_default(seed, api):
     missing = api.get("/api/v1/documents/no-such-document/")
-    assert missing.json()["detail"] == "No Document matches the given query."
+    assert missing.json()["detail"] == "No document matches the given query."
     assert missing["Content-Language"] == "en"
     refused = api.post("/api/v1/themes/", {"name": "x"}, format="json", HTTP_ACCEPT_LANGUAGE="de")
     assert refused.json()["detail"] == "Authentication credentials were not provided."

@@ -114,7 +114,7 @@ def test_an_editor_cannot_see_or_revoke_another_editors_token(seed, editor, othe
     assert [t["name"] for t in client.get(TOKENS).json()["results"]] == ["theirs"]
     for response in (client.get(f"{TOKENS}{mine.pk}/"), client.delete(f"{TOKENS}{mine.pk}/")):
         assert response.status_code == 404
-        assert response.json() == {"detail": "No ApiToken matches the given query."}
+        assert response.json() == {"detail": "No API token matches the given query."}
     assert client_with(my_token).get(TOKENS).status_code == 200
 
 

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError
+from django.views import defaults
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,30 @@ def test_periods_are_written_in_the_pages_language(client, seed):
     assert "1 January 2026" not in russian.split('class="lead"')[0]
     english = client.get("/presidencies/russia-2026/").content.decode()
     assert "1 January 2026 – present" in english
+
+
+@pytest.mark.parametrize(
+    ("handler", "status", "russian", "english"),
+    [
+        ("bad_request", 400, "Некорректный запрос", "Bad request"),
+        ("permission_denied", 403, "Доступ запрещён", "Access denied"),
+    ],
+)
+def test_the_400_and_403_pages_in_the_language_of_their_address(
+    rf, seed, handler, status, russian, english
+):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import translation
+
+    from api import errors
+
+    view = getattr(errors, handler, None) or getattr(defaults, handler)
+    for path, language, heading in (
+        ("/ru/documents/", "ru", russian),
+        ("/documents/", "en", english),
+    ):
+        with translation.override(language):
+            page = view(rf.get(path), PermissionDenied())
+        assert page.status_code == status
+        body = page.content.decode()
+        assert f'<html lang="{language}">' in body and f"<h1>{heading}</h1>" in body
