@@ -17,6 +17,8 @@ Only the page's rows come back to Python.
 
 # ruff: noqa: S608 - table names come from the models; the query's words are bound.
 
+from django.utils.translation import get_language
+
 from documents.models import Document
 from presidencies.models import Priority
 
@@ -28,6 +30,14 @@ PRIORITIES = Priority._meta.db_table
 # Enough for 50 pages of 20 results, the facets of a specific query exactly, and a bound
 # on the work of a common one.
 MAX_CANDIDATES = 1000
+
+
+def _label(alias: str, field: str) -> str:
+    """SQL for a translated label (modeltranslation's columns) in the reader's language: its
+    Russian version where an editor wrote one, else the English the unsuffixed column keeps."""
+    if get_language() == "ru":
+        return f"COALESCE(NULLIF({alias}.{field}_ru, ''), {alias}.{field})"
+    return f"{alias}.{field}"
 
 
 def _matches_sql(
@@ -48,14 +58,14 @@ def _matches_sql(
     # Undated documents count under their chairmanship's year.
     sql = f"""
         SELECT '{PRIORITY}' AS type, p.id AS id, '{PRIORITY}' AS kind, pr.year AS year,
-            pr.slug AS presidency, st.name AS chair, pr.year AS presidency_year{rank}
+            pr.slug AS presidency, {_label("st", "name")} AS chair, pr.year AS presidency_year{rank}
         FROM ({pri_sql}) m
         JOIN {PRIORITIES} p ON p.id = m.id
         JOIN presidencies_presidency pr ON pr.id = p.presidency_id
         JOIN presidencies_memberstate st ON st.id = pr.chair_id
         UNION ALL
         SELECT 'document', m.id, m.kind, COALESCE({backend.year("m.date")}, pr.year),
-            pr.slug, st.name, pr.year{rank}
+            pr.slug, {_label("st", "name")}, pr.year{rank}
         FROM ({doc_sql}) m
         LEFT JOIN presidencies_presidency pr ON pr.id = m.presidency_id
         LEFT JOIN presidencies_memberstate st ON st.id = pr.chair_id"""
@@ -140,7 +150,7 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
     # Each (result, speaker) pair once: a document's pairs are unique (many-to-many table),
     # and so are a priority's (backend.priority_speakers).
     parts.append(
-        f"""SELECT 'speaker', o.slug, o.name, CAST(NULL AS integer), s.n FROM (
+        f"""SELECT 'speaker', o.slug, {_label("o", "name")}, CAST(NULL AS integer), s.n FROM (
             SELECT u.official_id, SUM(u.n) AS n FROM (
                 SELECT ds.official_id, COUNT(*) AS n FROM {speakers} r
                 JOIN {SPEAKERS} ds ON ds.document_id = r.id
@@ -167,7 +177,7 @@ def page_candidates(
     order = f"rank DESC, CASE WHEN type = '{PRIORITY}' THEN 0 ELSE 1 END, id"
     sql = f"""
         SELECT p.type, p.id, p.rank, p.kind, p.year, p.presidency, p.chair, p.presidency_year,
-            o.slug, o.name
+            o.slug, {_label("o", "name")}
         FROM (SELECT * FROM (SELECT * FROM ({candidates}) k LIMIT {MAX_CANDIDATES}) r
             ORDER BY {order} LIMIT %s OFFSET %s) p
         LEFT JOIN {SPEAKERS} ds ON p.type = 'document' AND ds.document_id = p.id

@@ -55,7 +55,9 @@ def publisher_choices() -> list[str]:
 
 
 class DocumentFilter(ScopedFilterSet):
-    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, empty_label=_("Any kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=DocumentKind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
     year = year_filter("date__year", _("Year"), widget=forms.NumberInput(attrs={"min": 1992}))
     presidency = django_filters.ModelChoiceFilter(
         queryset=Presidency.objects.select_related("chair"),
@@ -70,7 +72,9 @@ class DocumentFilter(ScopedFilterSet):
         label=_("Speaker"),
         empty_label=_("Anyone"),
     )
-    publisher = django_filters.ChoiceFilter(choices=[], empty_label=_("Any publisher"))
+    publisher = django_filters.ChoiceFilter(
+        choices=[], label=_("Publisher"), empty_label=_("Any publisher")
+    )
     summit = scope(Summit.objects.all(), "summit", _("Meeting"), to_field_name="slug")
     implements = scope(
         Priority.objects.select_related("presidency__chair"),

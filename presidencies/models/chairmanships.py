@@ -17,7 +17,6 @@ from cstokb.models import (
     CONFLICT,
     END_BEFORE_START,
     EditorialLabelsModel,
-    TimeStampedModel,
     end_on_or_after_start,
     ends_before_it_starts,
     long_date,
@@ -27,7 +26,7 @@ from cstokb.models import (
 OPEN_END = datetime.date.max
 
 
-class MemberState(TimeStampedModel):
+class MemberState(EditorialLabelsModel):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     iso_code = models.CharField("ISO 3166-1 code", max_length=2)

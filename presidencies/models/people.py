@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from cstokb.models import (
     END_BEFORE_START,
-    TimeStampedModel,
+    EditorialLabelsModel,
     end_on_or_after_start,
     ends_before_it_starts,
     long_date,
@@ -21,7 +21,7 @@ from cstokb.models import (
 from .chairmanships import MemberState
 
 
-class Official(TimeStampedModel):
+class Official(EditorialLabelsModel):
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150)
     aliases = models.TextField(
@@ -51,7 +51,7 @@ class Official(TimeStampedModel):
         return [a.strip() for a in self.aliases.splitlines() if a.strip()]
 
 
-class Position(TimeStampedModel):
+class Position(EditorialLabelsModel):
     """A post an official held: "Minister of Foreign Affairs", "CSTO Secretary General"."""
 
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")

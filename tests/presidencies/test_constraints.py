@@ -82,14 +82,36 @@ def duplicate_russian_priority_title():
     PriorityFactory(presidency=first.presidency, title_ru=first.title_ru)
 
 
-def duplicate_position():
-    first = PositionFactory(organisation="CSTO")
-    Position.objects.create(
+def duplicate_russian_state_name():
+    MemberStateFactory(name_ru="Республика Армения")
+    MemberStateFactory(name_ru="Республика Армения")
+
+
+def duplicate_russian_post():
+    first = PositionFactory(title_ru="Генеральный секретарь", organisation_ru="ОДКБ")
+    PositionFactory(
         official=first.official,
-        title=first.title,
         member_state=first.member_state,
-        organisation=first.organisation,
+        title_ru="Генеральный секретарь",
+        organisation_ru="ОДКБ",
     )
+
+
+def duplicate_english_post():
+    first = PositionFactory(organisation="CSTO")
+    second = PositionFactory(
+        official=first.official, member_state=first.member_state, organisation="OSCE"
+    )
+    update(second, organisation_en="CSTO")
+
+
+def duplicate_position():
+    # The unsuffixed columns only: a copy in every column would break the -en copy first.
+    first = PositionFactory(organisation="CSTO")
+    second = PositionFactory(
+        official=first.official, member_state=first.member_state, organisation="OSCE"
+    )
+    update(second, organisation="CSTO")
 
 
 def summit(**values):
@@ -133,6 +155,10 @@ CASES = {
     # modeltranslation's copies of the unique constraints, one per language version.
     "theme_unique_name-en": lambda: update(ThemeFactory(), name_en=ThemeFactory().name),
     "theme_unique_name-ru": duplicate_russian_theme_name,
+    "memberstate_unique_name-en": lambda: update(
+        MemberStateFactory(), name_en=MemberStateFactory().name
+    ),
+    "memberstate_unique_name-ru": duplicate_russian_state_name,
     "priority_unique_title_per_presidency": duplicate_priority,
     "priority_unique_title_per_presidency-en": duplicate_english_priority_title,
     "priority_unique_title_per_presidency-ru": duplicate_russian_priority_title,
@@ -149,6 +175,8 @@ CASES = {
         PositionFactory(start_date=D(2020, 1, 1)), end_date=D(2019, 12, 31)
     ),
     "position_unique_per_official": duplicate_position,
+    "position_unique_per_official-en": duplicate_english_post,
+    "position_unique_per_official-ru": duplicate_russian_post,
     "summit_unique_slug": lambda: Summit.objects.create(
         kind="csc", title="Another session", slug=SummitFactory().slug
     ),
