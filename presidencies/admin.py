@@ -1,7 +1,7 @@
 """Editors' admin for chairmanships, themes, priorities, officials and meetings."""
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from cstokb.versioncheck import VersionCheckAdminMixin
@@ -45,7 +45,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class MemberStateAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "iso_code", "slug", "updated_at"]
     list_filter = [
         has_related_filter("presidencies", "chaired the CSTO", "chaired", "Yes", "No"),
@@ -99,7 +99,7 @@ class PriorityAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin
     history_list_display = ["title", "theme", "status"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(TranslationTabularInline):
     model = Position
     extra = 0
     autocomplete_fields = ["member_state"]
@@ -107,7 +107,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class OfficialAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
     list_filter = [
         ("positions__member_state", admin.RelatedOnlyFieldListFilter),
@@ -120,7 +120,7 @@ class OfficialAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
+class PositionAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["official", "title", "member_state", "organisation", "start_date", "end_date"]
     list_filter = ["member_state", "organisation", "ended"]
     search_fields = ["official__name", "title", "organisation"]

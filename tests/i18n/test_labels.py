@@ -107,6 +107,16 @@ def test_facts_and_quotes_have_no_russian_version():
         ("Priority", "summary"),
         ("Priority", "status_note"),
         ("Summit", "editorial_note"),
+        # Names, not wordings: a state, a person, a post, a meeting's title, city, venue and
+        # format, as the CSTO writes them in Russian.
+        ("MemberState", "name"),
+        ("Official", "name"),
+        ("Position", "title"),
+        ("Position", "organisation"),
+        ("Summit", "title"),
+        ("Summit", "city"),
+        ("Summit", "venue"),
+        ("Summit", "sitting"),
         ("Work", "title"),
         ("Work", "editorial_note"),
         ("Document", "editorial_note"),

@@ -122,20 +122,44 @@ def test_position_end_before_start_is_a_form_error_and_stores_nothing(editor_cli
     from tests.factories import OfficialFactory
 
     official = OfficialFactory()
-    data = {
-        "official": official.pk,
-        "title": "Minister of Foreign Affairs",
-        "member_state": "",
-        "organisation": "",
-        "start_date": "2020-06-01",
-        "end_date": "2019-06-01",
-        "note": "",
-    }
-    response = editor_client.post(reverse("admin:presidencies_position_add"), data)
+    url = reverse("admin:presidencies_position_add")
+    data = form_data(
+        editor_client.get(url),
+        official=official.pk,
+        title_en="Minister of Foreign Affairs",
+        start_date="2020-06-01",
+        end_date="2019-06-01",
+    )
+    response = editor_client.post(url, data)
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
     assert errors["end_date"] == ["The end date is before the start date."]
     assert not official.positions.exists()
     data["end_date"] = "2021-06-01"
-    assert editor_client.post(reverse("admin:presidencies_position_add"), data).status_code == 302
+    assert editor_client.post(url, data).status_code == 302
     assert official.positions.get().end_date.year == 2021
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [("memberstate", "name"), ("official", "name"), ("position", "title")],
+)
+def test_names_are_edited_in_english_and_russian_side_by_side(editor_client, model, field):
+    form = editor_client.get(reverse(f"admin:presidencies_{model}_add")).context["adminform"].form
+    assert {f"{field}_en", f"{field}_ru"} <= set(form.fields)
+    assert field not in form.fields
+
+
+def test_an_officials_positions_are_edited_in_both_languages(editor_client):
+    from tests.factories import OfficialFactory
+
+    official = OfficialFactory()
+    response = editor_client.get(reverse("admin:presidencies_official_change", args=[official.pk]))
+    positions = next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model.__name__ == "Position"
+    )
+    assert {"title_en", "title_ru", "organisation_en", "organisation_ru"} <= set(
+        positions.empty_form.fields
+    )
