@@ -23,7 +23,8 @@ FIELD_ERRORS = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="Invalid input: an object of field names (or `non_field_errors`) to messages.",
 )
-READ_ERRORS = {304: NOT_MODIFIED, 404: ERROR}
+# A public read with a bad token is refused before the record is looked up.
+READ_ERRORS = {304: NOT_MODIFIED, 401: ERROR, 404: ERROR}
 STALE = OpenApiResponse(
     ErrorSerializer, description="`If-Unmodified-Since` is older than the record's last change."
 )
@@ -61,6 +62,7 @@ def document_schema(serializer, detail_serializer=None, name: str = "item"):
                 200: serializer(many=True),
                 304: NOT_MODIFIED,
                 400: FIELD_ERRORS,
+                401: ERROR,
                 404: ERROR,
             },
         ),

@@ -88,10 +88,15 @@ def duplicate_russian_state_name():
 
 
 def duplicate_russian_post():
-    first = PositionFactory(title_ru="Генеральный секретарь", organisation_ru="ОДКБ")
+    # Different in English, so that only the Russian copy of the rule can refuse it (PostgreSQL
+    # checks the unique indexes in an order of its own).
+    first = PositionFactory(
+        organisation="CSTO", title_ru="Генеральный секретарь", organisation_ru="ОДКБ"
+    )
     PositionFactory(
         official=first.official,
         member_state=first.member_state,
+        organisation="OSCE",
         title_ru="Генеральный секретарь",
         organisation_ru="ОДКБ",
     )
