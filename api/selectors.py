@@ -12,9 +12,14 @@ TEXT_FIELDS = ("text", "raw_text")
 
 
 def _brief_citations(*fields: str) -> Prefetch:
-    # The nested quotes: their document named by slug, nothing else of it.
+    # The nested quotes: their document named by slug and as a version, nothing else of it.
     citations = Citation.objects.select_related("document").only(
-        "id", "quote", "role", "document", "document__slug", *fields
+        "id",
+        "quote",
+        "role",
+        "document",
+        *(f"document__{name}" for name in ("slug", "language", "version_role", "translator")),
+        *fields,
     )
     return Prefetch("citations", queryset=citations.order_by("pk"))
 

@@ -9,15 +9,42 @@ from provenance import annotations
 from .base import ModelValidatedSerializer, PageURLField, slug_field
 
 
+class QuotedVersionSerializer(serializers.ModelSerializer):
+    """Which version of its statement a quote is taken from: a quote is worded as its version
+    is, so a reader needs its language and whether it is the original or a translation."""
+
+    class Meta:
+        model = Document
+        fields = ["language", "version_role", "translator"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "language": {"help_text": "The language of the quoted text (ISO 639-1: en, ru)."},
+            "version_role": {
+                "help_text": "`original` or `translation` of its work; `unstated` when the "
+                "sources do not say, or the document is no version of a work."
+            },
+            "translator": {"help_text": "Who translated it, where the source says; else empty."},
+        }
+
+
+def quoted_version():
+    return QuotedVersionSerializer(
+        source="document",
+        read_only=True,
+        help_text="The quoted document as a version: its language, role and translator.",
+    )
+
+
 class CitationBriefSerializer(serializers.ModelSerializer):
     """A quote as shown under what it backs: the document and the exact passage."""
 
     document = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    version = quoted_version()
     url = PageURLField(help_text="The highlighted passage in the document's page.")
 
     class Meta:
         model = Citation
-        fields = ["id", "document", "quote", "role", "url"]
+        fields = ["id", "document", "version", "quote", "role", "url"]
 
 
 class CitationSerializer(ModelValidatedSerializer):
@@ -33,6 +60,7 @@ class CitationSerializer(ModelValidatedSerializer):
     )
     member_state = slug_field(MemberState.objects.all(), required=False, allow_null=True)
     instrument = slug_field(Document.objects.all(), required=False, allow_null=True)
+    version = quoted_version()
 
     class Meta:
         model = Citation
@@ -40,6 +68,7 @@ class CitationSerializer(ModelValidatedSerializer):
             "id",
             "url",
             "document",
+            "version",
             "quote",
             "role",
             "note",
