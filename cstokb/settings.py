@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # ... and for the unprefixed API, Accept-Language.
     "api.errors.APILanguageMiddleware",
+    # ... and for the admin, the editor's choice or browser (cstokb/middleware.py).
+    "cstokb.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

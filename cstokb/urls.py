@@ -4,19 +4,22 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from web.urls import root_urlpatterns as web_root_urlpatterns
 from web.urls import urlpatterns as web_page_urlpatterns
 
-admin.site.site_header = "CSTO KB editors"
-admin.site.site_title = "CSTO KB admin"
-admin.site.index_title = "Knowledge base"
+admin.site.site_header = _("CSTO KB editors")
+admin.site.site_title = _("CSTO KB admin")
+admin.site.index_title = _("Knowledge base")
 
 EN_ALIAS = RedirectView.as_view(url="/%(rest)s", query_string=True, permanent=True)
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    # set_language: the admin's language switcher keeps the editor's choice in a cookie.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("health.urls")),
     path("", include("provenance.urls")),
     path("", include("api.urls")),

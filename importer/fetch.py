@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from django.conf import settings
+from django.utils.translation import gettext as _
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -53,17 +54,21 @@ def vetted_addresses(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchError(f"The host {host} could not be found.") from None
+        raise FetchError(_("The host %(host)s could not be found.") % {"host": host}) from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not settings.IMPORTER_ALLOW_PRIVATE_URLS:
         refused = [a for a in addresses if _refused(a)]
         if refused:
             raise FetchError(
-                f"The host {host} resolves to {refused[0]}, a loopback, private, link-local "
-                "or reserved address: the importer does not fetch from such addresses."
+                _(
+                    "The host %(host)s resolves to %(address)s, a loopback, private, "
+                    "link-local or reserved address: the importer does not fetch from such "
+                    "addresses."
+                )
+                % {"host": host, "address": refused[0]}
             )
     if not addresses:
-        raise FetchError(f"The host {host} could not be found.")
+        raise FetchError(_("The host %(host)s could not be found.") % {"host": host})
     return addresses
 
 
@@ -108,15 +113,17 @@ def _pool_manager(timeout: float) -> urllib3.PoolManager:
 def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchError(f"Only http and https addresses can be fetched, not “{url}”.")
+        raise FetchError(
+            _("Only http and https addresses can be fetched, not “%(url)s”.") % {"url": url}
+        )
     if not parts.hostname:
-        raise FetchError(f"“{url}” names no host.")
+        raise FetchError(_("“%(url)s” names no host.") % {"url": url})
     if parts.username or parts.password:
-        raise FetchError("An address with a user name or password is not fetched.")
+        raise FetchError(_("An address with a user name or password is not fetched."))
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise FetchError(f"“{url}” has an invalid port.") from None
+        raise FetchError(_("“%(url)s” has an invalid port.") % {"url": url}) from None
     vetted_addresses(parts.hostname, port)  # a clear message before any connection
 
 
@@ -129,27 +136,35 @@ def _decode(data: bytes, content_type: str) -> str:
     try:
         text = data.decode(name)
     except LookupError:
-        raise FetchError(f"The page declares an unknown character set ({name}).") from None
+        raise FetchError(
+            _("The page declares an unknown character set (%(name)s).") % {"name": name}
+        ) from None
     except UnicodeDecodeError as exc:
-        raise FetchError(f"The page is not valid {name} (byte {exc.start}).") from None
+        raise FetchError(
+            _("The page is not valid %(name)s (byte %(byte)s).") % {"name": name, "byte": exc.start}
+        ) from None
     try:
         return decode_input(text.encode("utf-8"))
     except InputError as exc:
         raise FetchError(str(exc)) from None
 
 
+def _too_large() -> str:
+    return _("The page is larger than %(size)s MB.") % {"size": MAX_BYTES // 1024 // 1024}
+
+
 def _read(response, deadline: float) -> bytes:
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > MAX_BYTES:
-        raise FetchError(f"The page is larger than {MAX_BYTES // 1024 // 1024} MB.")
+        raise FetchError(_too_large())
     chunks, size = [], 0
     # Content-Length may lie or be absent, and a compressed body grows: count what arrives.
     for chunk in response.stream(64 * 1024, decode_content=True):
         size += len(chunk)
         if size > MAX_BYTES:
-            raise FetchError(f"The page is larger than {MAX_BYTES // 1024 // 1024} MB.")
+            raise FetchError(_too_large())
         if time.monotonic() > deadline:
-            raise FetchError("The page took too long to arrive.")
+            raise FetchError(_("The page took too long to arrive."))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -164,7 +179,9 @@ def fetch(url: str) -> Fetched:
         for _hop in range(MAX_REDIRECTS + 1):
             _check_url(url)
             if url in seen:
-                raise FetchError(f"The address redirects in a loop (back to {url}).")
+                raise FetchError(
+                    _("The address redirects in a loop (back to %(url)s).") % {"url": url}
+                )
             seen.add(url)
             response = manager.request(
                 "GET", url, redirect=False, preload_content=False, retries=False
@@ -173,25 +190,39 @@ def fetch(url: str) -> Fetched:
                 if response.status in (301, 302, 303, 307, 308):
                     location = response.headers.get("Location")
                     if not location:
-                        raise FetchError(f"{url} redirects without saying where.")
+                        raise FetchError(
+                            _("%(url)s redirects without saying where.") % {"url": url}
+                        )
                     url = urljoin(url, location)
                     continue
                 if response.status != 200:
-                    raise FetchError(f"{url} answered {response.status}, not the page.")
+                    raise FetchError(
+                        _("%(url)s answered %(status)s, not the page.")
+                        % {"url": url, "status": response.status}
+                    )
                 content_type = response.headers.get("Content-Type", "")
                 mime = content_type.split(";", 1)[0].strip().lower()
                 if mime not in CONTENT_TYPES:
                     raise FetchError(
-                        f"{url} is {mime or 'of no stated type'}, not an HTML page or a text."
+                        _("%(url)s is %(type)s, not an HTML page or a text.")
+                        % {"url": url, "type": mime or _("of no stated type")}
                     )
                 text = _decode(_read(response, deadline), content_type)
                 return Fetched(url=url, text=text, content_type=mime)
             finally:
                 response.release_conn()
-        raise FetchError(f"The address redirects more than {MAX_REDIRECTS} times.")
+        raise FetchError(
+            _("The address redirects more than %(count)s times.") % {"count": MAX_REDIRECTS}
+        )
     except urllib3.exceptions.TimeoutError:
-        raise FetchError(f"{url} did not answer within {timeout:g} seconds.") from None
+        raise FetchError(
+            _("%(url)s did not answer within %(seconds)s seconds.")
+            % {"url": url, "seconds": f"{timeout:g}"}
+        ) from None
     except urllib3.exceptions.HTTPError as exc:
-        raise FetchError(f"{url} could not be fetched: {exc.__class__.__name__}.") from None
+        raise FetchError(
+            _("%(url)s could not be fetched: %(error)s.")
+            % {"url": url, "error": exc.__class__.__name__}
+        ) from None
     finally:
         manager.clear()

@@ -3,7 +3,8 @@
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, DocumentKind
 from presidencies.models import Official, Priority, Theme
@@ -11,7 +12,7 @@ from presidencies.models import Official, Priority, Theme
 from .analysis import MAX_BYTES, InputError, decode_input
 from .fetch import FetchError, fetch
 from .proposal_forms import ProposalsForm, ticked
-from .services import ImportData, duplicate_of
+from .services import ImportData, already_stored, duplicate_of
 from .version_forms import VersionForm
 
 MAX_ITEMS = 200
@@ -20,6 +21,7 @@ MAX_ITEMS = 200
 MAX_QUOTES = 200
 MAX_PEOPLE = 100
 RAW_SALT = "importer.review.raw-text"
+MAX_MB = MAX_BYTES // 1024 // 1024
 
 
 def sign_raw(raw: str) -> str:
@@ -37,7 +39,7 @@ def unsign_raw(token: str) -> str:
     try:
         return signing.loads(token, salt=RAW_SALT)
     except signing.BadSignature as exc:
-        raise ValidationError("The raw text was altered; start the import again.") from exc
+        raise ValidationError(gettext("The raw text was altered; start the import again.")) from exc
 
 
 class PriorityChoiceField(forms.ModelChoiceField):
@@ -49,14 +51,14 @@ class SourceForm(forms.Form):
     """Step 1: paste the page's text or HTML, or upload a .txt or .html file."""
 
     raw_text = forms.CharField(
-        label="Text as copied from the page",
+        label=_("Text as copied from the page"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
     )
-    upload = forms.FileField(label=gettext_lazy("…or a .txt or .html file"), required=False)
+    upload = forms.FileField(label=_("…or a .txt or .html file"), required=False)
     url = forms.URLField(
-        label=gettext_lazy("…or the page's address (URL)"),
+        label=_("…or the page's address (URL)"),
         required=False,
         max_length=500,
         assume_scheme="https",
@@ -70,7 +72,7 @@ class SourceForm(forms.Form):
         if self.errors:
             return cleaned
         if url and (upload or (cleaned.get("raw_text") or "").strip()):
-            raise ValidationError("Give the text, a file or an address, not several.")
+            raise ValidationError(gettext("Give the text, a file or an address, not several."))
         if url:
             try:
                 page = fetch(url)
@@ -80,7 +82,9 @@ class SourceForm(forms.Form):
             return cleaned
         if upload:
             if upload.size > MAX_BYTES:
-                raise ValidationError(f"The file is larger than {MAX_BYTES // 1024 // 1024} MB.")
+                raise ValidationError(
+                    gettext("The file is larger than %(size)s MB.") % {"size": MAX_MB}
+                )
             # A file is kept byte for byte, CRLF and all.
             data = upload.read(MAX_BYTES + 1)
         else:
@@ -116,40 +120,46 @@ class ReviewForm(ProposalsForm, VersionForm):
 
     limits: list[str] = []  # what the review leaves out (review_form_for)
 
-    title = forms.CharField(max_length=400, required=False)
-    slug = forms.SlugField(max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=400, required=False)
+    slug = forms.SlugField(label=_("Slug"), max_length=200)
     date = forms.DateField(
-        required=False, help_text="YYYY-MM-DD; empty when the source gives none."
+        label=_("Date"),
+        required=False,
+        help_text=_("YYYY-MM-DD; empty when the source gives none."),
     )
-    kind = forms.ChoiceField(choices=DocumentKind.choices)
-    publisher = forms.CharField(max_length=200, required=False)
-    language = forms.ChoiceField(choices=[("en", "English"), ("ru", "Russian")])
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("en", _("English")), ("ru", _("Russian"))]
+    )
     source_url = forms.URLField(
-        label="Source URL", max_length=500, required=False, assume_scheme="https"
+        label=_("Source URL"), max_length=500, required=False, assume_scheme="https"
     )
     text = forms.CharField(
-        label="Cleaned text", widget=forms.Textarea(attrs={"rows": 30, "cols": 70})
+        label=_("Cleaned text"), widget=forms.Textarea(attrs={"rows": 30, "cols": 70})
     )
     raw_token = forms.CharField(widget=forms.HiddenInput)
     officials = ticked(
         Official.objects.all(),
-        label="Speakers",
-        help_text="Ticked: the officials the text has speak or quotes as authors.",
+        label=_("Speakers"),
+        help_text=_("Ticked: the officials the text has speak or quotes as authors."),
     )
     mentioned = ticked(
         Official.objects.none(),
-        label="Only mentioned",
-        help_text="Named in the text but not speaking; tick to add as a speaker.",
+        label=_("Only mentioned"),
+        help_text=_("Named in the text but not speaking; tick to add as a speaker."),
     )
     mentioned_ids = forms.CharField(widget=forms.HiddenInput, required=False)
     themes = ticked(
         Theme.objects.all(),
-        help_text="Recorded in the editorial note, with the themes of the cited priorities.",
+        label=_("Themes"),
+        help_text=_("Recorded in the editorial note, with the themes of the cited priorities."),
     )
     editorial_note = forms.CharField(
+        label=_("Editorial note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
-        help_text="What was inferred from context rather than stated, and why.",
+        help_text=_("What was inferred from context rather than stated, and why."),
     )
     people_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ITEMS)
     quote_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ITEMS)
@@ -169,23 +179,23 @@ class ReviewForm(ProposalsForm, VersionForm):
         self.people_count, self.quote_count = people_count, quote_count
         for i in range(people_count):
             self.fields[f"person_{i}_create"] = forms.BooleanField(
-                required=False, label="Create as new official"
+                required=False, label=_("Create as new official")
             )
             self.fields[f"person_{i}_name"] = forms.CharField(max_length=150, required=False)
             self.fields[f"person_{i}_post"] = forms.CharField(
-                max_length=200, required=False, label="post"
+                max_length=200, required=False, label=_("post")
             )
             self.fields[f"person_{i}_speaker"] = forms.BooleanField(
-                required=False, label="as a speaker"
+                required=False, label=_("as a speaker")
             )
         priorities = Priority.objects.select_related("presidency__chair")
         for i in range(quote_count):
-            self.fields[f"quote_{i}_use"] = forms.BooleanField(required=False, label="Cite")
+            self.fields[f"quote_{i}_use"] = forms.BooleanField(required=False, label=_("Cite"))
             self.fields[f"quote_{i}_text"] = forms.CharField(
                 required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 70})
             )
             self.fields[f"quote_{i}_priority"] = PriorityChoiceField(
-                queryset=priorities, required=False, label="for priority"
+                queryset=priorities, required=False, label=_("for priority")
             )
 
     def people_rows(self):
@@ -216,20 +226,22 @@ class ReviewForm(ProposalsForm, VersionForm):
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if Document.objects.filter(slug=slug).exists():
-            raise ValidationError("A document with this slug already exists.")
+            raise ValidationError(gettext("Another document already has this slug."))
         return slug
 
     def clean_raw_token(self):
         raw = unsign_raw(self.cleaned_data["raw_token"])
         if len(raw.encode("utf-8")) > MAX_BYTES:
-            raise ValidationError(f"The text is larger than {MAX_BYTES // 1024 // 1024} MB.")
+            raise ValidationError(
+                gettext("The text is larger than %(size)s MB.") % {"size": MAX_MB}
+            )
         return raw
 
     def clean_text(self):
         text = self.cleaned_data["text"].replace("\r\n", "\n")
         existing = duplicate_of(text)
         if existing:
-            raise ValidationError(f"This text is already stored as {existing.slug}.")
+            raise ValidationError(already_stored(existing))
         return text
 
     def clean_editorial_note(self):
@@ -240,14 +252,16 @@ class ReviewForm(ProposalsForm, VersionForm):
         for i in range(self.people_count):
             name = cleaned.get(f"person_{i}_name", "")
             if cleaned.get(f"person_{i}_create") and not name.strip():
-                self.add_error(f"person_{i}_name", "Give the name of the new official.")
+                self.add_error(f"person_{i}_name", gettext("Give the name of the new official."))
         for i in range(self.quote_count):
             if not cleaned.get(f"quote_{i}_use"):
                 continue
             if not cleaned.get(f"quote_{i}_priority"):
-                self.add_error(f"quote_{i}_priority", "Choose the priority this quote backs.")
+                self.add_error(
+                    f"quote_{i}_priority", gettext("Choose the priority this quote backs.")
+                )
             if not cleaned.get(f"quote_{i}_text", "").strip():
-                self.add_error(f"quote_{i}_text", "The quote is empty.")
+                self.add_error(f"quote_{i}_text", gettext("The quote is empty."))
         return cleaned
 
     def _people(self, speaking: bool) -> list[str]:

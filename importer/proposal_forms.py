@@ -2,6 +2,8 @@
 and the knowledge base lacks, created only if the editor ticks it."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from presidencies.models import MemberState, Official, Presidency, Summit, SummitKind
 
@@ -28,40 +30,42 @@ class ProposalsForm(forms.Form):
     """The chairmanship and meeting fields, their checks, and what to create of them."""
 
     presidency = forms.ModelChoiceField(
-        queryset=Presidency.objects.select_related("chair"), required=False, label="Chairmanship"
+        queryset=Presidency.objects.select_related("chair"), required=False, label=_("Chairmanship")
     )
-    summit = forms.ModelChoiceField(queryset=Summit.objects.all(), required=False, label="Meeting")
+    summit = forms.ModelChoiceField(
+        queryset=Summit.objects.all(), required=False, label=_("Meeting")
+    )
     # A chairmanship the text states and the knowledge base lacks: created only if ticked.
-    create_presidency = forms.BooleanField(required=False, label="Create this chairmanship")
+    create_presidency = forms.BooleanField(required=False, label=_("Create this chairmanship"))
     proposal_chair = forms.ModelChoiceField(
         queryset=MemberState.objects.all(), required=False, widget=forms.HiddenInput
     )
     proposal_year = forms.IntegerField(
         required=False, min_value=1992, max_value=2200, widget=forms.HiddenInput
     )
-    proposal_start = forms.DateField(required=False, label="starting")
+    proposal_start = forms.DateField(required=False, label=_("starting"))
     proposal_quote = forms.CharField(
-        required=False, label="as the text states it", widget=forms.Textarea(attrs={"rows": 3})
+        required=False, label=_("as the text states it"), widget=forms.Textarea(attrs={"rows": 3})
     )
     # A meeting the text states as held and the knowledge base lacks: created only if ticked.
     meeting_proposed = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    create_summit = forms.BooleanField(required=False, label="Create this meeting")
-    new_summit_title = forms.CharField(max_length=250, required=False, label="title")
+    create_summit = forms.BooleanField(required=False, label=_("Create this meeting"))
+    new_summit_title = forms.CharField(max_length=250, required=False, label=_("title"))
     new_summit_kind = forms.ChoiceField(
-        choices=[("", "---------"), *SummitKind.choices], required=False, label="kind"
+        choices=[("", "---------"), *SummitKind.choices], required=False, label=_("kind")
     )
-    new_summit_city = forms.CharField(max_length=100, required=False, label="city")
-    new_summit_date = forms.DateField(required=False, label="held on")
+    new_summit_city = forms.CharField(max_length=100, required=False, label=_("city"))
+    new_summit_date = forms.DateField(required=False, label=_("held on"))
     new_summit_quote = forms.CharField(
-        required=False, label="as the text states it", widget=forms.Textarea(attrs={"rows": 3})
+        required=False, label=_("as the text states it"), widget=forms.Textarea(attrs={"rows": 3})
     )
     new_summit_instruments = forms.CharField(
         required=False,
-        label="instruments signed or adopted",
+        label=_("instruments signed or adopted"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One sentence of the text per line; each is cited as attesting the meeting.",
+        help_text=_("One sentence of the text per line; each is cited as attesting the meeting."),
     )
-    new_summit_participants = ticked(Official.objects.all(), label="participants")
+    new_summit_participants = ticked(Official.objects.all(), label=_("participants"))
 
     def meeting_fields(self) -> list:
         """The proposed meeting's fields, for the review page."""
@@ -78,11 +82,16 @@ class ProposalsForm(forms.Form):
     def _check_new_presidency(self, cleaned) -> None:
         chair, year = cleaned.get("proposal_chair"), cleaned.get("proposal_year")
         if chair is None or year is None:
-            self.add_error("create_presidency", "No chairmanship was proposed.")
+            self.add_error("create_presidency", gettext("No chairmanship was proposed."))
         elif cleaned.get("presidency"):
-            self.add_error("create_presidency", "Choose an existing chairmanship or this one.")
+            self.add_error(
+                "create_presidency", gettext("Choose an existing chairmanship or this one.")
+            )
         elif Presidency.objects.filter(year=year).exists():
-            self.add_error("create_presidency", f"A chairmanship for {year} exists already.")
+            self.add_error(
+                "create_presidency",
+                gettext("A chairmanship for %(year)s exists already.") % {"year": year},
+            )
 
     def new_presidency(self) -> dict | None:
         data = self.cleaned_data
@@ -99,12 +108,14 @@ class ProposalsForm(forms.Form):
         kind, day = cleaned.get("new_summit_kind"), cleaned.get("new_summit_date")
         for name in ("new_summit_title", "new_summit_kind", "new_summit_city", "new_summit_date"):
             if not cleaned.get(name) and name not in self.errors:
-                self.add_error(name, "Required to create the meeting.")
+                self.add_error(name, gettext("Required to create the meeting."))
         if cleaned.get("summit"):
-            self.add_error("create_summit", "Choose an existing meeting or this one.")
+            self.add_error("create_summit", gettext("Choose an existing meeting or this one."))
         elif kind and day and Summit.objects.filter(kind=kind, date=day).exists():
             self.add_error(
-                "create_summit", f"A meeting of this kind on {day.isoformat()} exists already."
+                "create_summit",
+                gettext("A meeting of this kind on %(date)s exists already.")
+                % {"date": day.isoformat()},
             )
 
     def new_summit(self) -> dict | None:

@@ -1,6 +1,8 @@
 """The review form filled in from an analysis: what `services.import_data_from` would store,
 for the editor to correct."""
 
+from django.utils.translation import gettext as _
+
 from .forms import MAX_PEOPLE, MAX_QUOTES, ReviewForm, sign_raw
 
 
@@ -71,14 +73,14 @@ def review_form_for(analysis, slug: str, source_url: str = "") -> ReviewForm:
     limits = []
     if len(analysis.unknown_people) > MAX_PEOPLE:
         limits.append(
-            f"Only the first {MAX_PEOPLE} of {len(analysis.unknown_people)} people not in "
-            "the knowledge base are offered."
+            _("Only the first %(shown)s of %(count)s people not in the knowledge base are offered.")
+            % {"shown": MAX_PEOPLE, "count": len(analysis.unknown_people)}
         )
         analysis.unknown_people = analysis.unknown_people[:MAX_PEOPLE]
     if len(analysis.priorities) > MAX_QUOTES:
         limits.append(
-            f"Only the first {MAX_QUOTES} of {len(analysis.priorities)} candidate quotes "
-            "are offered."
+            _("Only the first %(shown)s of %(count)s candidate quotes are offered.")
+            % {"shown": MAX_QUOTES, "count": len(analysis.priorities)}
         )
         analysis.priorities = analysis.priorities[:MAX_QUOTES]
     form = ReviewForm(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from documents.models import Citation, Document, VersionRole, Work, text_fingerprint
 from presidencies.models import Official, Position, Presidency, Summit, slugify_name
@@ -141,6 +142,10 @@ def import_data_from(
     )
 
 
+def already_stored(existing: Document) -> str:
+    return gettext("This text is already stored as %(slug)s.") % {"slug": existing.slug}
+
+
 def store(data: ImportData) -> Document:
     """Create everything in one transaction; ValidationError leaves the database untouched."""
     try:
@@ -148,7 +153,7 @@ def store(data: ImportData) -> Document:
     except IntegrityError:
         # Another editor stored the same text or slug meanwhile.
         raise ValidationError(
-            "The document could not be stored: its text or slug was stored meanwhile."
+            gettext("The document could not be stored: its text or slug was stored meanwhile.")
         ) from None
 
 
@@ -245,7 +250,7 @@ def _store(data: ImportData) -> Document:
     with transaction.atomic():
         existing = duplicate_of(data.text)
         if existing:
-            raise ValidationError({"text": f"This text is already stored as {existing.slug}."})
+            raise ValidationError({"text": already_stored(existing)})
         themes = [*data.themes, *(p.theme for _q, p in data.citations if p is not None)]
         document = Document(
             slug=data.slug or propose_slug(data.title, data.date, data.kind, data.publisher),
@@ -293,7 +298,10 @@ def _store(data: ImportData) -> Document:
             try:
                 citation.full_clean()
             except ValidationError as exc:
-                errors.append(f"Quote {number}: " + "; ".join(exc.messages))
+                errors.append(
+                    gettext("Quote %(number)s: %(errors)s")
+                    % {"number": number, "errors": "; ".join(exc.messages)}
+                )
                 continue
             citation.save()
         if errors:

@@ -3,6 +3,8 @@
 
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, VersionRole
 
@@ -14,14 +16,14 @@ class VersionForm(forms.Form):
         widget=forms.HiddenInput,
     )
     work_reason = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
-    attach_work = forms.BooleanField(required=False, label="Attach to this work")
+    attach_work = forms.BooleanField(required=False, label=_("Attach to this work"))
     version_role = forms.ChoiceField(
         choices=VersionRole.choices,
         initial=VersionRole.UNSTATED,
         required=False,
-        label="this text is",
+        label=_("this text is"),
     )
-    translator = forms.CharField(max_length=200, required=False, label="translated by")
+    translator = forms.CharField(max_length=200, required=False, label=_("translated by"))
 
     @cached_property
     def proposed_document(self):
@@ -41,15 +43,15 @@ class VersionForm(forms.Form):
         cleaned["version_role"] = role
         if stored is None:
             if "version_of" not in self.errors:
-                self.add_error("attach_work", "No work was proposed.")
+                self.add_error("attach_work", gettext("No work was proposed."))
         elif (
             role == VersionRole.ORIGINAL
             and stored.work is not None
             and stored.work.versions.filter(version_role=VersionRole.ORIGINAL).exists()
         ):
-            self.add_error("version_role", "This work already has an original.")
+            self.add_error("version_role", gettext("This work already has an original."))
         if cleaned.get("translator", "").strip() and role != VersionRole.TRANSLATION:
-            self.add_error("translator", "Only a translation has a translator.")
+            self.add_error("translator", gettext("Only a translation has a translator."))
         return cleaned
 
     def version(self) -> dict | None:

@@ -5,13 +5,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documents.models import Document
 
 from .analysis import analyse
 from .forms import ReviewForm, SourceForm
 from .review import review_form_for
-from .services import duplicate_of, propose_slug, store
+from .services import already_stored, duplicate_of, propose_slug, store
 
 
 def import_statement(request):
@@ -20,7 +22,7 @@ def import_statement(request):
     context = {
         **admin.site.each_context(request),
         "opts": Document._meta,
-        "title": "Import statement",
+        "title": _("Import statement"),
     }
     if request.method == "POST" and request.POST.get("step") == "review":
         form = ReviewForm(request.POST)
@@ -31,9 +33,15 @@ def import_statement(request):
                 for message in exc.messages:
                     form.add_error(None, message)
             else:
+                count = document.citations.count()
                 messages.success(
                     request,
-                    f"Imported “{document}” with {document.citations.count()} citation(s).",
+                    ngettext(
+                        "Imported “%(document)s” with %(count)d citation.",
+                        "Imported “%(document)s” with %(count)d citations.",
+                        count,
+                    )
+                    % {"document": document, "count": count},
                 )
                 return redirect(reverse("admin:documents_document_change", args=[document.pk]))
         return TemplateResponse(request, "admin/importer/review.html", {**context, "form": form})
@@ -44,9 +52,9 @@ def import_statement(request):
             result = analyse(source.cleaned_data["raw"])
             existing = duplicate_of(result.text)
             if existing:
-                source.add_error(None, f"This text is already stored as {existing.slug}.")
+                source.add_error(None, already_stored(existing))
             elif not result.text and not result.title:
-                source.add_error(None, "Nothing is left once the page furniture is removed.")
+                source.add_error(None, _("Nothing is left once the page furniture is removed."))
             else:
                 slug = propose_slug(result.title, result.date, result.kind, result.publisher)
                 return TemplateResponse(

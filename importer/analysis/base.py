@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -123,13 +125,17 @@ class InputError(ValueError):
 def decode_input(data: bytes) -> str:
     """UTF-8 text from uploaded bytes, or InputError with a message for the editor."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"The text is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+        raise InputError(
+            _("The text is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)}
+        )
     if b"\x00" in data:
-        raise InputError("This is a binary file, not a text.")
+        raise InputError(_("This is a binary file, not a text."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"The text is not UTF-8 (byte {exc.start}).") from None
+        raise InputError(
+            _("The text is not UTF-8 (byte %(byte)s).") % {"byte": exc.start}
+        ) from None
     if not text.strip():
-        raise InputError("The text is empty.")
+        raise InputError(_("The text is empty."))
     return text

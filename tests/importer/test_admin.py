@@ -176,7 +176,7 @@ def test_review_errors_store_nothing(seed, editor_client):
     response = editor_client.post(URL, data)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "slug already exists" in body
+    assert "Another document already has this slug." in body
     assert "Choose the priority" in body
     assert counts() == (17, 135, 7)
 

@@ -132,7 +132,7 @@ def test_create_people_and_cite(seed):
     path = DATA / "06_russia_2026_long_date.txt"
     out = run(path, "--save", "--create-people", "--cite")
     document = Document.objects.get(title__startswith="Foreign Minister Lena Varga")
-    assert f"Saved as {document.slug} with 2 citation(s)" in out
+    assert f"Saved as {document.slug} with 2 citations" in out
     assert [o.slug for o in document.speakers.all()] == ["lena-varga"]
     assert {c.priority.theme.slug for c in document.citations.all()} == {
         "counter-terrorism",

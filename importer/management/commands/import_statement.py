@@ -1,16 +1,21 @@
 """Analyse a statement saved as a text file and, with --save, store it as a Document."""
 
 import json
+import os
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documents.models import VersionRole
 from importer.analysis import MAX_BYTES, InputError, analyse, decode_input
 from importer.fetch import FetchError, fetch
-from importer.services import duplicate_of, import_data_from, store
+from importer.services import already_stored, duplicate_of, import_data_from, store
 
 
 class Command(BaseCommand):
@@ -64,15 +69,27 @@ class Command(BaseCommand):
             help="With --attach-work: whether the new text is the original or a translation "
             "(default: not stated).",
         )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The language of the messages and the summary (default: the shell's, from "
+            "LC_ALL, LC_MESSAGES or LANG, else English). The --json keys stay as they are.",
+        )
 
     def handle(self, *args, **options):
+        with translation.override(options.get("language") or shell_language()):
+            self._handle(options)
+
+    def _handle(self, options):
         needs_save = options["create_people"] or options["cite"] or options["attach_work"]
         if needs_save and not options["save"]:
-            raise CommandError("--create-people, --cite and --attach-work only apply with --save.")
+            raise CommandError(
+                _("--create-people, --cite and --attach-work only apply with --save.")
+            )
         if options["version_role"] != VersionRole.UNSTATED and not options["attach_work"]:
-            raise CommandError("--version-role only applies with --attach-work.")
+            raise CommandError(_("--version-role only applies with --attach-work."))
         if bool(options["file"]) == bool(options["url"]):
-            raise CommandError("Give one source: a file, - for standard input, or --url.")
+            raise CommandError(_("Give one source: a file, - for standard input, or --url."))
         source_url = ""
         if options["url"]:
             path = options["url"]
@@ -86,13 +103,15 @@ class Command(BaseCommand):
             raw = self._read(path, options.get("stdin") or sys.stdin)
         result = analyse(raw)
         if not result.text and not result.title:
-            raise CommandError(f"{path}: nothing is left once the page furniture is removed.")
+            raise CommandError(
+                _("%(path)s: nothing is left once the page furniture is removed.") % {"path": path}
+            )
 
         document = None
         if options["save"]:
             existing = duplicate_of(result.text)
             if existing:
-                raise CommandError(f"{path}: already stored as {existing.slug}")
+                raise CommandError(f"{path}: {already_stored(existing)}")
             data = import_data_from(
                 result,
                 create_people=options["create_people"],
@@ -102,7 +121,9 @@ class Command(BaseCommand):
                 version_role=options["version_role"],
             )
             if options["attach_work"] and result.proposed_work is None:
-                raise CommandError(f"{path}: --attach-work, but no work is proposed for it.")
+                raise CommandError(
+                    _("%(path)s: --attach-work, but no work is proposed for it.") % {"path": path}
+                )
             try:
                 document = store(data)
             except ValidationError as exc:
@@ -117,10 +138,14 @@ class Command(BaseCommand):
         else:
             self._summary(result)
             if document is not None:
+                count = document.citations.count()
+                saved = ngettext(
+                    "Saved as %(slug)s with %(count)d citation",
+                    "Saved as %(slug)s with %(count)d citations",
+                    count,
+                )
                 self.stdout.write(
-                    self.style.SUCCESS(
-                        f"Saved as {document.slug} with {document.citations.count()} citation(s)"
-                    )
+                    self.style.SUCCESS(saved % {"slug": document.slug, "count": count})
                 )
 
     def _read(self, name: str, stdin) -> str:
@@ -129,10 +154,11 @@ class Command(BaseCommand):
         else:
             path = Path(name)
             if not path.is_file():
-                raise CommandError(f"No such file: {path}")
+                raise CommandError(_("No such file: %(path)s") % {"path": path})
             if path.stat().st_size > MAX_BYTES:
                 raise CommandError(
-                    f"{path}: the text is larger than {MAX_BYTES // 1024 // 1024} MB."
+                    _("%(path)s: the text is larger than %(size)s MB.")
+                    % {"path": path, "size": MAX_BYTES // 1024 // 1024}
                 )
             data = path.read_bytes()
         try:
@@ -141,38 +167,53 @@ class Command(BaseCommand):
             raise CommandError(f"{name}: {exc}") from None
 
     def _summary(self, result) -> None:
-        w = self.stdout.write
-        w(f"Title:      {result.title or '(none)'}")
-        w(f"Date:       {result.date.isoformat() if result.date else '(none)'}")
-        w(f"Kind:       {result.kind}")
-        w(f"Language:   {result.language}")
-        w(f"Publisher:  {result.publisher or '(none)'}")
-        w(f"Chairmanship: {result.presidency or '(none)'}")
-        w(f"Meeting:    {result.summit or '(none)'}")
-        w("Speakers:   " + (", ".join(o.name for o in result.officials) or "(none)"))
-        w("Mentioned:  " + (", ".join(o.name for o in result.mentioned) or "(none)"))
-        w(
-            "Not in the knowledge base: "
-            + (
-                ", ".join(
-                    n
-                    + (f", {result.posts[n]}" if result.posts.get(n) else "")
-                    + (" (speaks)" if n in result.unknown_speakers else "")
-                    for n in result.unknown_people
-                )
-                or "(none)"
-            )
+        none = _("(none)")
+
+        def names(officials) -> str:
+            return ", ".join(o.name for o in officials) or none
+
+        unknown = ", ".join(
+            n
+            + (f", {result.posts[n]}" if result.posts.get(n) else "")
+            + (" " + _("(speaks)") if n in result.unknown_speakers else "")
+            for n in result.unknown_people
         )
-        w(
-            "Themes:     "
-            + (", ".join(f"{h.theme.name} ({h.count})" for h in result.themes) or "(none)")
-        )
+        themes = ", ".join(f"{h.theme.name} ({h.count})" for h in result.themes)
+        rows = [
+            (_("Title:"), result.title or none),
+            (_("Date:"), result.date.isoformat() if result.date else none),
+            (_("Kind:"), result.kind),
+            (_("Language:"), result.language),
+            (_("Publisher:"), result.publisher or none),
+            (_("Chairmanship:"), result.presidency or none),
+            (_("Meeting:"), result.summit or none),
+            (_("Speakers:"), names(result.officials)),
+            (_("Mentioned:"), names(result.mentioned)),
+            (_("Not in the knowledge base:"), unknown or none),
+            (_("Themes:"), themes or none),
+        ]
         if result.proposed_work:
-            w(f"Version of: {result.proposed_work.document.slug} ({result.proposed_work.reason})")
-        for note in result.notes:
-            w(f"Note:       {note}")
-        w(f"Candidate quotes ({len(result.priorities)}):")
+            work = result.proposed_work
+            rows.append((_("Version of:"), f"{work.document.slug} ({work.reason})"))
+        rows += [(_("Note:"), note) for note in result.notes]
+        for label, value in rows:
+            self.stdout.write(f"{label.ljust(11)} {value}")
+        self.stdout.write(_("Candidate quotes (%(count)s):") % {"count": len(result.priorities)})
         for c in result.priorities:
-            theme = c.theme.name if c.theme else "no theme"
-            w(f"  - [{theme}] {c.quote}")
-        w(f"Text: {len(result.text)} characters in {result.text.count(chr(10) * 2) + 1} paragraphs")
+            theme = c.theme.name if c.theme else _("no theme")
+            self.stdout.write(f"  - [{theme}] {c.quote}")
+        paragraphs = result.text.count(chr(10) * 2) + 1
+        self.stdout.write(
+            _("Text: %(characters)s characters in %(paragraphs)s paragraphs")
+            % {"characters": len(result.text), "paragraphs": paragraphs}
+        )
+
+
+def shell_language() -> str:
+    """The operator's language as gettext programs read it (LC_ALL, LC_MESSAGES, LANG), where
+    the knowledge base speaks it; else the default."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := os.environ.get(name):
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return settings.LANGUAGE_CODE
