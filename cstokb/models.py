@@ -38,6 +38,20 @@ def end_on_or_after_start(name: str) -> models.CheckConstraint:
     )
 
 
+def unique(*fields: str, name: str, message) -> models.UniqueConstraint:
+    """A uniqueness rule that says, in the reader's language, what is already taken.
+
+    Django's default names the model and the field's label ("тема с таким slug уже
+    существует."). Code "unique" keeps a one-field error on its field, as Django's own does.
+    """
+    return models.UniqueConstraint(
+        fields=list(fields),
+        name=name,
+        violation_error_message=message,
+        violation_error_code="unique",
+    )
+
+
 def long_date(value: datetime.date) -> str:
     """A date written out in the reader's language: "1 January 2026", "1 января 2026"."""
     return date_format(value, "j E Y")

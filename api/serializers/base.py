@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 from ..errors import CONFLICT_CODES, Conflict, error_codes
 
@@ -87,6 +88,16 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
                     }
                 )
         return super().to_internal_value(data)
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        # A taken value is the model's rule, said in its own words (cstokb.models.unique):
+        # full_clean() checks it below. DRF's validator would answer first, in Django's
+        # generic wording ("тема с таким slug уже существует.").
+        validators = [v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]
+        if "validators" in kwargs:
+            kwargs["validators"] = validators
+        return field_class, kwargs
 
     def prepare_candidate(self, candidate) -> None:
         """Fill what the model computes on save, so constraints see the final row."""

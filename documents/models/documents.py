@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, EditorialLabelsModel, long_date
+from cstokb.models import CONFLICT, EditorialLabelsModel, long_date, unique
 
 from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
@@ -79,7 +79,9 @@ class Work(EditorialLabelsModel):
         verbose_name_plural = _("works")
         ordering = ["title", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="work_unique_slug"),
+            unique(
+                "slug", name="work_unique_slug", message=_("Another work already has this slug.")
+            ),
             models.CheckConstraint(condition=~Q(title=""), name="work_title_not_empty"),
         ]
 
@@ -183,7 +185,11 @@ class Document(EditorialLabelsModel):
         verbose_name_plural = _("documents")
         ordering = [models.F("date").desc(nulls_last=True), "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="document_unique_slug"),
+            unique(
+                "slug",
+                name="document_unique_slug",
+                message=_("Another document already has this slug."),
+            ),
             # The same cleaned text is never stored twice (instruments without text excepted).
             models.UniqueConstraint(
                 fields=["text_hash"], condition=~Q(text_hash=""), name="document_unique_text"

@@ -20,6 +20,7 @@ from cstokb.models import (
     end_on_or_after_start,
     ends_before_it_starts,
     long_date,
+    unique,
 )
 
 # An open chairmanship (no end date, not concluded) runs until further notice.
@@ -38,9 +39,21 @@ class MemberState(EditorialLabelsModel):
         verbose_name_plural = _("member states")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="memberstate_unique_slug"),
-            models.UniqueConstraint(fields=["iso_code"], name="memberstate_unique_iso_code"),
-            models.UniqueConstraint(fields=["name"], name="memberstate_unique_name"),
+            unique(
+                "slug",
+                name="memberstate_unique_slug",
+                message=_("Another member state already has this slug."),
+            ),
+            unique(
+                "iso_code",
+                name="memberstate_unique_iso_code",
+                message=_("Another member state already has this ISO code."),
+            ),
+            unique(
+                "name",
+                name="memberstate_unique_name",
+                message=_("Another member state already has this name."),
+            ),
             models.CheckConstraint(
                 condition=~Q(name="") & ~Q(iso_code=""), name="memberstate_name_and_code_set"
             ),
@@ -132,8 +145,16 @@ class Presidency(EditorialLabelsModel):
         verbose_name_plural = _("chairmanships")
         ordering = ["year"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="presidency_unique_slug"),
-            models.UniqueConstraint(fields=["year"], name="presidency_one_per_year"),
+            unique(
+                "slug",
+                name="presidency_unique_slug",
+                message=_("Another chairmanship already has this slug."),
+            ),
+            unique(
+                "year",
+                name="presidency_one_per_year",
+                message=_("There is already a chairmanship for this year."),
+            ),
             end_on_or_after_start("presidency_end_on_or_after_start"),
             models.CheckConstraint(
                 condition=Q(year__gte=1992) & Q(year__lte=2200), name="presidency_year_plausible"

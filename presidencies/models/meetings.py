@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, EditorialLabelsModel, long_date
+from cstokb.models import CONFLICT, EditorialLabelsModel, long_date, unique
 
 from .chairmanships import Presidency
 from .people import Official
@@ -79,7 +79,11 @@ class Summit(EditorialLabelsModel):
         verbose_name_plural = _("meetings")
         ordering = [F("date").asc(nulls_last=True), "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="summit_unique_slug"),
+            unique(
+                "slug",
+                name="summit_unique_slug",
+                message=_("Another meeting already has this slug."),
+            ),
             models.CheckConstraint(condition=~Q(title=""), name="summit_title_not_empty"),
             models.CheckConstraint(
                 condition=Q(kind__in=SummitKind.values),

@@ -16,6 +16,7 @@ from cstokb.models import (
     end_on_or_after_start,
     ends_before_it_starts,
     long_date,
+    unique,
 )
 
 from .chairmanships import MemberState
@@ -36,7 +37,11 @@ class Official(EditorialLabelsModel):
         verbose_name_plural = _("officials")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="official_unique_slug"),
+            unique(
+                "slug",
+                name="official_unique_slug",
+                message=_("Another official already has this slug."),
+            ),
             models.CheckConstraint(condition=~Q(name=""), name="official_name_not_empty"),
         ]
 
@@ -78,9 +83,16 @@ class Position(EditorialLabelsModel):
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="position_title_not_empty"),
             end_on_or_after_start("position_end_on_or_after_start"),
-            models.UniqueConstraint(
-                fields=["official", "title", "member_state", "organisation"],
+            unique(
+                "official",
+                "title",
+                "member_state",
+                "organisation",
                 name="position_unique_per_official",
+                message=_(
+                    "This official already holds this post (the same title, state and "
+                    "organisation)."
+                ),
             ),
         ]
 

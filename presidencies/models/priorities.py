@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import EditorialLabelsModel
+from cstokb.models import EditorialLabelsModel, unique
 
 from .chairmanships import Presidency
 
@@ -37,8 +37,12 @@ class Theme(EditorialLabelsModel):
         verbose_name_plural = _("themes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="theme_unique_slug"),
-            models.UniqueConstraint(fields=["name"], name="theme_unique_name"),
+            unique(
+                "slug", name="theme_unique_slug", message=_("Another theme already has this slug.")
+            ),
+            unique(
+                "name", name="theme_unique_name", message=_("Another theme already has this name.")
+            ),
             models.CheckConstraint(condition=~Q(name=""), name="theme_name_not_empty"),
         ]
 
@@ -110,8 +114,11 @@ class Priority(EditorialLabelsModel):
         verbose_name_plural = _("priorities")
         ordering = ["presidency__year", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["presidency", "title"], name="priority_unique_title_per_presidency"
+            unique(
+                "presidency",
+                "title",
+                name="priority_unique_title_per_presidency",
+                message=_("This chairmanship already has a priority with this title."),
             ),
             models.CheckConstraint(condition=~Q(title=""), name="priority_title_not_empty"),
             models.CheckConstraint(
