@@ -1,5 +1,6 @@
-"""References for reference managers: CSL-JSON items, APA and Chicago through citeproc-py,
-RIS (rispy) and BibTeX (bibtexparser) for a document, a quote, or a chairmanship's sources.
+"""References for reference managers: CSL-JSON items, APA and Chicago through citeproc-py
+(ГОСТ Р 7.0.100-2018 on the Russian pages, provenance/gost.py), RIS (rispy) and BibTeX
+(bibtexparser) for a document, a quote, or a chairmanship's sources.
 
 One CSL-JSON item per document is the single source; the other formats are derived from it.
 A document's author is its speakers, else the institution that issued it.
@@ -25,10 +26,13 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from documents.fragments import fragment_url
 from documents.models import Document
 
+from . import gost
 from .annotations import of_presidency
 
 REFERENCES_CACHE_SECONDS = 7 * 24 * 3600
@@ -116,11 +120,15 @@ def formatted(items: list[dict]) -> dict[str, list[str]]:
 
 
 def references(item: dict) -> dict[str, str]:
-    """One item's APA and Chicago entries, cached under a digest of the item.
+    """One item's entries in the styles of the reader's language: APA and Chicago on the
+    English pages, ГОСТ Р 7.0.100-2018 (the Russian bibliographic standard) on the Russian.
 
-    citeproc-py takes about 0.1 s per style and entry; the digest changes with the data, so an
-    edit needs no invalidation.
+    The APA and Chicago entries are cached under a digest of the item: citeproc-py takes about
+    0.1 s per style and entry; the digest changes with the data, so an edit needs no
+    invalidation. The ГОСТ entry is a string built at once, with today's date of access.
     """
+    if get_language() == "ru":
+        return {gost.LABEL: gost.reference(item, timezone.localdate())}
     digest = hashlib.sha256(json.dumps(item, sort_keys=True).encode()).hexdigest()
     key = f"csl-references:{digest}"
     found = cache.get(key)
@@ -133,8 +141,8 @@ def references(item: dict) -> dict[str, str]:
 def quote_references(document_item: dict, citation) -> dict[str, str]:
     """A quote's entries: its document's, pointing at the passage (a text-fragment URL).
 
-    Both styles print the URL and no note, so the document's rendering with the URL swapped
-    is what citeproc-py gives for the quote's own item, at no cost per quote.
+    Every style prints the URL and no note, so the document's rendering with the URL swapped
+    is what the quote's own item would give, at no cost per quote.
     """
     entries = references(document_item)
     if not citation.text_directive:
