@@ -67,8 +67,14 @@ class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text="The query as understood (canonical syntax).")
     count = serializers.IntegerField()
     count_exact = serializers.BooleanField(
-        help_text="False when more results match than `count`: only the first `count` "
-        "are counted in the facets and reachable by page."
+        help_text="False when `count` is a lower bound: more results may match, and only "
+        "the first `count` are counted in the facets and reachable by page (a common query "
+        "is read as far as its best 1,000 matches; a phrase is checked on a bounded number "
+        "of the documents holding its words)."
+    )
+    facets_exact = serializers.BooleanField(
+        help_text="False when the facet counts were taken over part of the matches: each "
+        "is then a lower bound."
     )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
@@ -171,6 +177,7 @@ class SearchAPIView(ConditionalReadMixin, APIView):
             "query": results.query.normalised(),
             "count": int(results.total),
             "count_exact": results.total_exact,
+            "facets_exact": results.facets_exact,
             "page": results.page,
             "num_pages": results.num_pages,
             "next": self._page_url(request, results, results.page + 1)

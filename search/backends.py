@@ -14,7 +14,7 @@ import operator
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import F, Q, Subquery
+from django.db.models import BooleanField, F, Func, Q, Subquery
 from django.db.models.functions import Left
 
 from documents.fulltext import LANGUAGE_CONFIGS, language_config
@@ -42,6 +42,30 @@ SNIPPET_TOKENS = 30
 PRIORITY_SNIPPET_CHARS = 2000
 # A query is read in each configuration documents are indexed with (documents/fulltext.py).
 PG_QUERY_CONFIGS = tuple(LANGUAGE_CONFIGS.values())
+# PostgreSQL's `russian` reads Latin words with `english`'s dictionary (its asciiword and
+# asciihword tokens map to english_stem), so an ASCII term reads the same in both: one
+# reading, where two made the GIN index evaluate the same query twice per document.
+ASCII_CONFIGS = (LANGUAGE_CONFIGS["en"],)
+
+
+def query_configs(text: str) -> tuple[str, ...]:
+    """The configurations a term of a query is read in (its distinct readings)."""
+    return ASCII_CONFIGS if text.isascii() else PG_QUERY_CONFIGS
+
+
+# The most documents holding a phrase's words whose full vectors are read to check the
+# words' positions (PostgreSQL): the GIN index knows which documents hold a word, not
+# where, and a phrase of common words otherwise read most full vectors of the knowledge base.
+PHRASE_RECHECK = 2000
+
+
+class VectorMatches(Func):
+    """`vector @@ query` as the function behind the operator: PostgreSQL uses no index for
+    a function call, so it is tested on the rows it is given, never through the GIN index
+    (whose recheck of a phrase reads the full vector of every document with its words)."""
+
+    function = "ts_match_vq"
+    output_field = BooleanField()
 
 
 class Backend:
@@ -65,6 +89,11 @@ class Backend:
     def year(self, column: str) -> str:
         """SQL for the year (integer) of a date column, NULL when it is NULL."""
         raise NotImplementedError
+
+    def bounded(self, query: ParsedQuery, narrow: dict | None = None) -> tuple[str, list] | None:
+        """SQL true when `matches()` checked the query on only part of the documents that may
+        match (with the `narrow` filters), or None when it checks every one."""
+        return None
 
     def priority_speakers(self) -> str:
         """SQL of the rows (priority_id, official_id), each pair once: the officials speaking
@@ -99,35 +128,72 @@ class PostgresBackend(Backend):
     TITLE_OPTIONS = {**HEADLINE, "highlight_all": True}
     SNIPPET_OPTIONS = {**HEADLINE, "max_fragments": 1, "max_words": 35, "min_words": 15}
 
-    def search_query(self, query: ParsedQuery) -> SearchQuery:
+    def search_query(self, query: ParsedQuery, loose: bool = False) -> SearchQuery:
         """The parsed tree as SearchQuery objects combined with &, | and ~.
 
         Each word or phrase goes through websearch_to_tsquery on its own, so stemming and
         stop words are PostgreSQL's, while OR binds tighter than AND as in query.py. It is
         read in each configuration documents are indexed with (a Russian word stemmed as
         Russian, an English one as English) and either reading matches.
+
+        `loose`: a query that every match of this one matches, which the GIN index answers
+        without reading a vector: a phrase's words anywhere in the document (plainto_tsquery),
+        no exclusion.
         """
 
         def readings(clause: Clause) -> list[SearchQuery]:
             return [
-                SearchQuery(
+                SearchQuery(term.text, search_type="plain", config=config)
+                if loose and term.is_phrase
+                else SearchQuery(
                     f'"{term.text}"' if term.is_phrase else term.text,
                     search_type="websearch",
                     config=config,
                 )
                 for term in clause.terms
-                for config in PG_QUERY_CONFIGS
+                for config in query_configs(term.text)
             ]
 
         def group(clause: Clause) -> SearchQuery:
             return functools.reduce(operator.or_, readings(clause))
 
         tsquery = functools.reduce(operator.and_, (group(c) for c in query.positive))
+        if loose:
+            return tsquery
         for clause in query.negative:
             # Not any reading: !!a && !!b (Django negates a single SearchQuery only).
             for reading in readings(clause):
                 tsquery = tsquery & ~reading
         return tsquery
+
+    @staticmethod
+    def _has_phrase(query: ParsedQuery) -> bool:
+        return any(term.is_phrase for clause in query.clauses for term in clause.terms)
+
+    @staticmethod
+    def _narrowed(documents, narrow: dict | None):
+        # A filter in the scan: the planner ANDs the GIN bitmap with the kind's or the
+        # chairmanship's btree bitmap, where a filter over the matches read every matching
+        # document until enough passed.
+        narrow = narrow or {}
+        if narrow.get("kind"):
+            documents = documents.filter(kind=narrow["kind"])
+        if narrow.get("presidency"):
+            chairmanship = Presidency.objects.filter(slug=narrow["presidency"]).values("pk")
+            documents = documents.filter(presidency=Subquery(chairmanship[:1]))
+        return documents
+
+    def _rechecked(self, query: ParsedQuery, narrow: dict | None, extra: int = 0):
+        """The ids of the first PHRASE_RECHECK (+ extra) documents that may match a query with
+        a phrase: those holding all its words, found by the GIN index alone."""
+        loose = Document.objects.order_by().filter(search_vector=self.search_query(query, True))
+        return self._narrowed(loose, narrow).values("pk")[: PHRASE_RECHECK + extra]
+
+    def bounded(self, query, narrow=None):
+        if not self._has_phrase(query):
+            return None
+        sql, params = self._rechecked(query, narrow, extra=1).query.sql_with_params()
+        return f"(SELECT COUNT(*) FROM ({sql}) b) > {PHRASE_RECHECK}", list(params)
 
     def matches(self, table, query, ranked=True, columns=(), narrow=None):
         tsquery = self.search_query(query)
@@ -146,20 +212,19 @@ class PostgresBackend(Backend):
         opening = Q(search_rank_vector=tsquery)
         if query.negative:
             opening &= Q(search_vector=tsquery)
-        documents = Document.objects.order_by().values("id", *columns)
-        # A filter in the scan: the planner ANDs the GIN bitmap with the kind's or the
-        # chairmanship's btree bitmap, where a filter over the matches read every matching
-        # document until enough passed.
-        narrow = narrow or {}
-        if narrow.get("kind"):
-            documents = documents.filter(kind=narrow["kind"])
-        if narrow.get("presidency"):
-            chairmanship = Presidency.objects.filter(slug=narrow["presidency"]).values("pk")
-            documents = documents.filter(presidency=Subquery(chairmanship[:1]))
+        documents = self._narrowed(Document.objects.order_by().values("id", *columns), narrow)
         if ranked:
             documents = documents.annotate(rank=SearchRank(F("search_rank_vector"), tsquery))
         first = documents.filter(opening)
-        rest = documents.filter(Q(search_vector=tsquery) & ~opening)
+        if self._has_phrase(query):
+            # The positions are read on a bounded set of candidates (bounded() tells when
+            # that left some unread): a rare phrase of common words rechecked nearly every
+            # document's full vector through the GIN index.
+            candidates = self._rechecked(query, narrow)
+            matched = VectorMatches(F("search_vector"), tsquery)
+            rest = documents.filter(Q(pk__in=candidates) & Q(matched) & ~opening)
+        else:
+            rest = documents.filter(Q(search_vector=tsquery) & ~opening)
         # No ORDER BY (a union takes the model's default ordering otherwise): a sort of
         # every match would stop the LIMIT over this from ending the index scans early.
         return first.union(rest, all=True).order_by().query.sql_with_params()

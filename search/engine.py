@@ -5,8 +5,9 @@ one that counts every facet over the candidates in SQL (GROUP BY, no ranking), o
 ranks the filtered candidates and returns only the page shown (ORDER BY rank LIMIT); then,
 for that page only, one query per kind to load the objects and one for their highlighted
 snippets. The candidates are at most MAX_CANDIDATES matches, the best first
-(search/matches.py); past that the total is "more than". No query returns every match to
-Python.
+(search/matches.py); past that, or when a phrase was checked on part of the documents
+holding its words, the total is a lower bound ("at least"). No query returns every match
+to Python.
 """
 
 import math
@@ -23,10 +24,10 @@ from django.utils.translation import gettext as _
 from documents.models import Document
 from presidencies.models import Priority
 
-from . import highlight
+from . import highlight, matches
 from .backends import backend_for
 from .facets import KIND_LABELS, PRIORITY, Candidate, FacetValue, build_facets
-from .matches import MAX_CANDIDATES, facet_counts, page_candidates
+from .matches import facet_counts, page_candidates
 from .query import ParsedQuery, QueryError, parse
 
 PER_PAGE = 20
@@ -68,9 +69,12 @@ class SearchResults:
     per_page: int
     facets: dict[str, list[FacetValue]]
     counts: dict[str, int]
-    # False when more than `total` results match: only the first MAX_CANDIDATES are read,
-    # counted in the facets and reachable by page.
+    # False when more than `total` results may match: only the first MAX_CANDIDATES are
+    # read, counted in the facets and reachable by page, or only some of the documents that
+    # may match a phrase were checked (search/backends.py); `total` is then a lower bound.
     total_exact: bool = True
+    # False when a facet was counted over such a part: each count is then a lower bound.
+    facets_exact: bool = True
 
     @property
     def num_pages(self) -> int:
@@ -228,9 +232,9 @@ def search(
     # Both kinds are matched even when one is filtered out: the facets count the other.
     rows = facet_counts(connection, backend, parsed, filters)
     counts = {value: count for facet, value, _label, _order, count in rows if facet == "type"}
-    total = sum(counts.values())
-    total_exact = total <= MAX_CANDIDATES
-    total = min(total, MAX_CANDIDATES)
+    partial = {value: bool(count) for facet, value, _label, _order, count in rows
+               if facet == "partial"}  # fmt: skip
+    total = min(int(sum(counts.values())), matches.MAX_CANDIDATES)
     if page > max(1, math.ceil(total / per_page)):
         raise InvalidPage("invalid_page", _("There is no such page of results."), field="page")
     start = (page - 1) * per_page
@@ -246,5 +250,6 @@ def search(
         per_page=per_page,
         facets=build_facets(rows, filters),
         counts=counts,
-        total_exact=total_exact,
+        total_exact=not partial.get(""),
+        facets_exact=not any(partial.values()),
     )

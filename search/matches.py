@@ -10,7 +10,8 @@ ranking every match visits every matching row (seconds at 100,000 documents). So
 query here reads at most MAX_CANDIDATES + 1 matches, stopping as soon as it has them:
 - `facet_counts`: each facet's counts over the candidates that pass the other filters,
   and the number of results per type with all filters; past the cap the counts are those
-  of the first MAX_CANDIDATES candidates and the total is reported as "more than";
+  of the first MAX_CANDIDATES candidates, and they and the total are lower bounds ("at
+  least"), as they are when the backend checked a phrase on part of its candidates;
 - `page_candidates`: the filtered candidates ranked, ordered and cut to one page in SQL.
 Only the page's rows come back to Python.
 """
@@ -116,10 +117,14 @@ def _candidates(
 
 def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list[tuple]:
     """Rows (facet, value, label, order, count) over the candidates; facet "type" counts
-    the filtered candidates (MAX_CANDIDATES + 1 in all when there are more)."""
+    the filtered candidates (MAX_CANDIDATES + 1 in all when there are more); facet "partial"
+    has a row per candidate set, value "" for the fully filtered one, count 1 when the set
+    holds only part of the matches (capped, or the backend checked only some documents)."""
     ctes: dict[str | None, str] = {}  # the filter skipped -> name of its candidate set
     cte_sql: list[str] = []
     params: list = []
+    partial: list[tuple[str, list]] = []
+    none = "CAST(NULL AS text), CAST(NULL AS integer)"  # typed: the UNION's columns agree
 
     def source(skip: str | None) -> str:
         # A facet without a filter of its own counts the fully filtered candidates.
@@ -129,13 +134,19 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
             sql, cte_params = _candidates(backend, query, filters, skip=key)
             cte_sql.append(f"{name} AS ({sql})")
             params.extend(cte_params)
+            capped, capped_params = f"(SELECT COUNT(*) FROM {name}) > {MAX_CANDIDATES}", []
+            narrow = {f: filters.get(f) for f in ("kind", "presidency") if f != key}
+            bounded = backend.bounded(query, narrow)
+            if bounded:
+                capped, capped_params = f"{capped} OR {bounded[0]}", bounded[1]
+            sql = f"SELECT 'partial', '{key or ''}', {none}, CASE WHEN {capped} THEN 1 ELSE 0 END"
+            partial.append((sql, capped_params))
         return ctes[key]
 
     # The first MAX_CANDIDATES of each set are counted; the extra row only tells "more".
     def counted(skip: str | None) -> str:
         return f"(SELECT * FROM {source(skip)} LIMIT {MAX_CANDIDATES})"
 
-    none = "CAST(NULL AS text), CAST(NULL AS integer)"  # typed: the UNION's columns agree
     parts = []
     for name, select, group in (
         ("kind", f"r.kind, {none}", "r.kind"),
@@ -165,6 +176,9 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
         ) s JOIN presidencies_official o ON o.id = s.official_id"""
     )
     parts.append(f"SELECT 'type', r.type, {none}, COUNT(*) FROM {source(None)} r GROUP BY r.type")
+    for part, part_params in partial:
+        parts.append(part)
+        params.extend(part_params)
     sql = "WITH " + ", ".join(cte_sql) + " " + " UNION ALL ".join(parts)
     return backend.fetch(connection, sql, params)
 
