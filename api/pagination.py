@@ -4,11 +4,14 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from cstokb.paginator import RevisionCountPaginator
+
 
 class KnowledgeBasePagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = RevisionCountPaginator
 
     def get_page_size(self, request):
         # DRF falls back to the default for a bad value; the README and schema promise a 400.

@@ -6,7 +6,6 @@ link to the paginated list. The reads live in the models' querysets and in `sele
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +13,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.views.generic import RedirectView, TemplateView
 
+from cstokb.paginator import RevisionCountPaginator
 from documents.models import Citation, Document
 from presidencies.models import Official, Presidency, Summit, Theme
 from provenance import citing
@@ -38,7 +38,7 @@ WORKS_PER_PAGE = 20
 
 
 def _paginate(request, queryset, per_page: int) -> dict:
-    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page_obj = RevisionCountPaginator(queryset, per_page).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return {"page_obj": page_obj, "query_string": query.urlencode()}
