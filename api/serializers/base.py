@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
+from .. import schema_rules
 from ..errors import CONFLICT_CODES, Conflict, error_codes
 
 
@@ -58,7 +59,9 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
     """Runs the model's full_clean() on the record as it would be saved.
 
     Input wrong on its own is a 400; input refused only by what is stored (a slug taken, a
-    related record that does not exist, an overlapping period) a 409 with the same messages.
+    related record that does not exist, an overlapping period, a rule between fields that a
+    partial update breaks through the values it keeps) a 409 with the same messages. A PUT
+    replaces the record: a field it leaves out takes its default, as in a POST.
     """
 
     def is_valid(self, *, raise_exception: bool = False) -> bool:
@@ -102,7 +105,20 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
     def prepare_candidate(self, candidate) -> None:
         """Fill what the model computes on save, so constraints see the final row."""
 
+    def replaced_defaults(self, attrs) -> dict:
+        """The writable fields a PUT leaves out, at their defaults (what a POST stores)."""
+        model = self.Meta.model
+        defaults = {}
+        for field in self.fields.values():
+            if field.read_only or field.source == "*" or field.source in attrs:
+                continue
+            model_field = model._meta.get_field(field.source)
+            defaults[field.source] = [] if model_field.many_to_many else model_field.get_default()
+        return defaults
+
     def validate(self, attrs):
+        if self.instance is not None and not self.partial:
+            attrs = {**attrs, **self.replaced_defaults(attrs)}
         attrs = super().validate(attrs)
         model = self.Meta.model
         concrete = list(model._meta.concrete_fields)
@@ -120,5 +136,8 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
         try:
             candidate.full_clean()
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+            errors = serializers.as_serializer_error(exc)
+            if self.partial and schema_rules.refused_by_stored(candidate, attrs):
+                raise Conflict(errors) from exc
+            raise serializers.ValidationError(errors) from exc
         return attrs

@@ -71,9 +71,12 @@ def test_an_editor_attaches_a_translation_to_a_work(seed, editor_api):
 def test_a_translation_needs_a_work_and_a_work_one_original(seed, editor_api):
     document = DocumentFactory()
     url = f"/api/v1/documents/{document.slug}/"
+    # A conflict with the stored (absent) work; with `work: null` in the body, its own error.
     response = editor_api.patch(url, {"version_role": "translation"}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "work" in response.json()
+    body = {"version_role": "translation", "work": None}
+    assert editor_api.patch(url, body, format="json").status_code == 400
     work = WorkFactory()
     DocumentFactory(work=work, version_role="original")
     response = editor_api.patch(url, {"work": work.slug, "version_role": "original"}, format="json")
