@@ -53,7 +53,8 @@ def test_an_unknown_address_and_a_bad_filter_value_in_russian(api, seed):
 
 def test_a_model_rule_is_a_russian_field_message(seed, editor_api):
     url = "/api/v1/presidencies/russia-2026/"
-    response = editor_api.patch(url, {"end_date": "2000-01-01"}, format="json", **RU)
+    body = {"start_date": "2026-01-01", "end_date": "2000-01-01"}  # the body's own rule
+    response = editor_api.patch(url, body, format="json", **RU)
     assert response.status_code == 400
     assert response.json()["end_date"] == ["Дата окончания раньше даты начала."]
 
