@@ -1,6 +1,6 @@
 """The OpenAPI schema: the responses every operation documents (errors included), the
-AutoSchema (which operations anyone may call without credentials) and a postprocessing hook
-(no NUL character in any string the API reads)."""
+AutoSchema (which operations anyone may call without credentials) and postprocessing hooks
+(no NUL character in any string the API reads, the URLs it takes, CSV as text)."""
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -134,3 +134,62 @@ def forbid_nul_in_requests(result, generator, request, public):
                 parameters = operation.get("parameters", [])
                 _forbid_nul([p for p in parameters if p.get("name") != "ordering"])
     return result
+
+
+# The URLs the API takes (Django's URLValidator and validate_uri_characters), as a pattern
+# without lookarounds, which generators cannot follow: RFC 3986 characters only, http(s) or
+# ftp(s) in any case, a host name of at most 251 characters, an IPv6 host in full form. It
+# refuses a few URLs the validators let through (a longer host, a compressed IPv6 address,
+# brackets or `#` where RFC 3986 has none) and takes none they refuse.
+_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})"
+_PCHAR = rf"(?:{_CHAR[3:-1]}|[:@])"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_SHORT_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?"
+_TLD = r"(?:[A-Za-z][A-Za-z-]{0,61}[A-Za-z]|[Xx][Nn]--[A-Za-z0-9]{1,59})"
+_OCTET = r"(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)"
+_HOST = (
+    rf"(?:{_OCTET}(?:\.{_OCTET}){{3}}"
+    r"|\[(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\]"
+    rf"|{_LABEL}(?:\.{_SHORT_LABEL}){{0,3}}\.{_TLD}\.?"
+    r"|[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt])"
+)
+URL_PATTERN = (
+    r"^(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp][Ss]?)://"
+    rf"(?:{_CHAR}+(?::{_CHAR}*)?@)?"
+    rf"{_HOST}(?::[0-9]{{1,5}})?"
+    rf"(?:/(?:{_PCHAR}|/)*)?(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?$"
+)
+
+
+def _pattern_uris(schema) -> None:
+    if isinstance(schema, list):
+        for item in schema:
+            _pattern_uris(item)
+    elif isinstance(schema, dict):
+        if schema.get("format") == "uri" and "pattern" not in schema:
+            schema["pattern"] = URL_PATTERN
+        for value in schema.values():
+            _pattern_uris(value)
+
+
+def describe_urls_and_csv(result, generator, request, public):
+    """URL fields of request bodies say which URLs the API takes; `text/csv` responses are
+    CSV text (a header row, then one row per item), not the JSON they would otherwise show."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _pattern_uris(component)
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            for response in operation.get("responses", {}).values():
+                if "text/csv" in response.get("content", {}):
+                    response["content"]["text/csv"] = {"schema": CSV_TEXT}
+    return result
+
+
+CSV_TEXT = {
+    "type": "string",
+    "description": "CSV (RFC 4180): a header row of the item's field names, nested ones "
+    "joined by `.`, then one row per item; a list of plain values in one cell, joined by `; `.",
+}

@@ -1,13 +1,15 @@
 """Abstract building blocks shared by the knowledge base's apps."""
 
 import datetime
+import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 # The code of a validation error caused by what is stored, not by the input alone (a period
 # overlapping another row's, a quote absent from its document's text): the API answers 409.
@@ -75,3 +77,21 @@ class EditorialLabelsModel(TimeStampedModel):
     def save(self, *args, **kwargs) -> None:
         with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
             super().save(*args, **kwargs)
+
+
+# RFC 3986: the characters a URI may hold, and % only as the start of an escape. Django's
+# URLValidator also takes `<`, `"`, spaces' cousins and non-ASCII text, which the API's
+# schema (format `uri`) does not allow.
+URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+
+
+def validate_uri_characters(value: str) -> None:
+    if not URI_CHARACTERS.fullmatch(value):
+        raise ValidationError(
+            gettext(
+                "Enter the address as a URI: ASCII only, with other characters "
+                "percent-encoded (%%3C for <, %%20 for a space)."
+            )
+            % {},
+            code="invalid",
+        )

@@ -284,6 +284,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.forbid_nul_in_requests",
         "api.schema_rules.add_body_rules",
+        "api.schema.describe_urls_and_csv",
     ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,29 +1,10 @@
-"""Rules on a document's text: its paragraphs, where a quote stands in it, its fingerprint, and
-the characters its source address may hold."""
+"""Rules on a document's text: its paragraphs, where a quote stands in it, its fingerprint (the
+characters its source address may hold are the core's validate_uri_characters)."""
 
 import hashlib
 import re
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-
-# RFC 3986: the characters a URI may hold, and % only as the start of an escape. Django's
-# URLValidator also takes `<`, `"`, spaces' cousins and non-ASCII text, which the API's
-# schema (format `uri`) does not allow.
-URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
-
-
-def validate_uri_characters(value: str) -> None:
-    if not URI_CHARACTERS.fullmatch(value):
-        raise ValidationError(
-            _(
-                "Enter the address as a URI: ASCII only, with other characters "
-                "percent-encoded (%%3C for <, %%20 for a space)."
-            )
-            % {},
-            code="invalid",
-        )
-
+from cstokb.models import URI_CHARACTERS, validate_uri_characters  # noqa: F401 - migrations
 
 PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 

@@ -21,6 +21,7 @@ from cstokb.models import (
     ends_before_it_starts,
     long_date,
     unique,
+    validate_uri_characters,
 )
 
 # An open chairmanship (no end date, not concluded) runs until further notice.
@@ -131,7 +132,7 @@ class Presidency(EditorialLabelsModel):
         help_text="Tick when the chairmanship is over but no source gives its end date.",
     )
     motto = models.CharField(max_length=300, blank=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_uri_characters])
     summary = models.TextField(blank=True)
     editorial_note = models.TextField(
         blank=True, help_text="What was inferred from context rather than stated, and why."

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from api.schema import URL_PATTERN
 from documents.models import Document
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +159,33 @@ def test_a_state_with_the_longest_slug_the_schema_allows_can_chair(seed, editor_
     response = editor_api.post("/api/v1/presidencies/", {"chair": slug, "year": 2200})
     assert response.status_code == 201, response.json()
     assert response.json()["slug"] == f"{slug}-2200"
+
+
+def test_every_url_field_of_a_request_has_the_pattern_of_the_urls_the_api_takes(schema):
+    found = []
+    for name, component in schema["components"]["schemas"].items():
+        for field, prop in component.get("properties", {}).items():
+            uris = [s for s in prop.get("oneOf", [prop]) if s.get("format") == "uri"]
+            if name.endswith("Request") and uris:
+                assert [s["pattern"] for s in uris] == [URL_PATTERN], (name, field)
+                found.append(field)
+    assert {"website", "source_url"} <= set(found)
+
+
+def test_a_website_that_is_not_a_uri_is_a_field_error(seed, editor_api):
+    url = "/api/v1/presidencies/russia-2026/"
+    response = editor_api.patch(url, {"website": "https://пример.рф/"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["website"]
+
+
+def test_csv_responses_are_declared_as_csv_text(schema):
+    declared = [
+        (path, status, response["content"]["text/csv"]["schema"])
+        for _method, path, operation in operations(schema)
+        for status, response in operation["responses"].items()
+        if "text/csv" in response.get("content", {})
+    ]
+    assert declared
+    for path, status, csv_schema in declared:
+        assert csv_schema["type"] == "string", (path, status)
