@@ -30,6 +30,30 @@ def _refresh_priority(pid: str) -> str:
     {_priority_fts_rows(f" WHERE s.priority_id = {pid}")};"""
 
 
+def _copy_triggers(
+    name: str, table: str, *, copy: str, key: str, columns: dict, priority: str, only: str = ""
+) -> dict[str, str]:
+    """Insert, update and delete triggers on `table` that keep its rows' copy in the
+    search-owned table `copy` (keyed on `key`, the row's id; `columns` maps each copied column
+    to its expression of {row}, only the rows `only` admits) and rebuild the FTS row of the
+    priority each old and new row belongs to (`priority`, of {row})."""
+
+    def of(expression: str, row: str) -> str:
+        return expression.format(row=row)
+
+    where = f" WHERE {of(only, 'NEW')}" if only else ""
+    when = f" WHEN {of(only, 'NEW')}" if only else ""
+    copy_new = f"""INSERT OR REPLACE INTO {copy} ({", ".join(columns)})
+        SELECT {", ".join(of(value, "NEW") for value in columns.values())}{where};"""
+    drop_old = f"DELETE FROM {copy} WHERE {key} = OLD.id;"
+    old, new = _refresh_priority(of(priority, "OLD")), _refresh_priority(of(priority, "NEW"))
+    return {
+        f"search_{name}_ai": f"AFTER INSERT ON {table}{when} BEGIN {copy_new}{new} END",
+        f"search_{name}_au": f"AFTER UPDATE ON {table} BEGIN {drop_old} {copy_new}{old}{new} END",
+        f"search_{name}_ad": f"AFTER DELETE ON {table} BEGIN {drop_old}{old} END",
+    }
+
+
 PRIORITY_BODY = "trim({row}.summary || char(10) || {row}.status_note, char(10))"
 
 SQLITE_TABLES = {
@@ -58,39 +82,27 @@ SQLITE_TRIGGERS = {
     "search_document_ad": """AFTER DELETE ON documents_document BEGIN
         DELETE FROM search_document_fts WHERE rowid = OLD.id;
     END""",
-    "search_priority_ai": f"""AFTER INSERT ON presidencies_priority BEGIN
-        INSERT OR REPLACE INTO search_priority_source (priority_id, title, body)
-        VALUES (NEW.id, NEW.title, {PRIORITY_BODY.format(row="NEW")});
-        {_refresh_priority("NEW.id")}
-    END""",
-    "search_priority_au": f"""AFTER UPDATE ON presidencies_priority BEGIN
-        DELETE FROM search_priority_source WHERE priority_id = OLD.id;
-        INSERT INTO search_priority_source (priority_id, title, body)
-        VALUES (NEW.id, NEW.title, {PRIORITY_BODY.format(row="NEW")});
-        {_refresh_priority("OLD.id")}
-        {_refresh_priority("NEW.id")}
-    END""",
-    "search_priority_ad": f"""AFTER DELETE ON presidencies_priority BEGIN
-        DELETE FROM search_priority_source WHERE priority_id = OLD.id;
-        {_refresh_priority("OLD.id")}
-    END""",
-    "search_citation_ai": f"""AFTER INSERT ON documents_citation
-    WHEN NEW.priority_id IS NOT NULL BEGIN
-        INSERT OR REPLACE INTO search_priority_quote (citation_id, priority_id, quote)
-        VALUES (NEW.id, NEW.priority_id, NEW.quote);
-        {_refresh_priority("NEW.priority_id")}
-    END""",
-    "search_citation_au": f"""AFTER UPDATE ON documents_citation BEGIN
-        DELETE FROM search_priority_quote WHERE citation_id = OLD.id;
-        INSERT INTO search_priority_quote (citation_id, priority_id, quote)
-        SELECT NEW.id, NEW.priority_id, NEW.quote WHERE NEW.priority_id IS NOT NULL;
-        {_refresh_priority("OLD.priority_id")}
-        {_refresh_priority("NEW.priority_id")}
-    END""",
-    "search_citation_ad": f"""AFTER DELETE ON documents_citation BEGIN
-        DELETE FROM search_priority_quote WHERE citation_id = OLD.id;
-        {_refresh_priority("OLD.priority_id")}
-    END""",
+    **_copy_triggers(
+        "priority",
+        "presidencies_priority",
+        copy="search_priority_source",
+        key="priority_id",
+        columns={"priority_id": "{row}.id", "title": "{row}.title", "body": PRIORITY_BODY},
+        priority="{row}.id",
+    ),
+    **_copy_triggers(
+        "citation",
+        "documents_citation",
+        copy="search_priority_quote",
+        key="citation_id",
+        columns={
+            "citation_id": "{row}.id",
+            "priority_id": "{row}.priority_id",
+            "quote": "{row}.quote",
+        },
+        priority="{row}.priority_id",
+        only="{row}.priority_id IS NOT NULL",
+    ),
 }
 
 SQLITE_INSTALL = [
