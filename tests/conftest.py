@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from knox.models import get_token_model
+from rest_framework.test import APIClient
 
 from tests.seed import load_fixtures
 
@@ -115,18 +117,42 @@ def editors_group(db) -> Group:
 
 
 @pytest.fixture
-def editor(editors_group, django_user_model):
-    """A staff user in the Editors group: not a superuser, only the group's permissions."""
-    user = django_user_model.objects.create_user(
-        username="editor", password="correct horse battery staple", is_staff=True
-    )
-    user.groups.add(editors_group)
-    return user
+def make_editor(editors_group, django_user_model):
+    """Makes staff users in the Editors group: not superusers, only the group's permissions."""
+
+    def make(username: str, password: str):
+        user = django_user_model.objects.create_user(
+            username=username, password=password, is_staff=True
+        )
+        user.groups.add(editors_group)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_editor):
+    return make_editor("editor", "correct horse battery staple")
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def api():
+    """A DRF client, anonymous."""
+    return APIClient()
+
+
+@pytest.fixture
+def editor_api(editor):
+    """A DRF client with an editor's API token."""
+    client = APIClient()
+    _, token = get_token_model().objects.create(user=editor, name="tests")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 

@@ -31,12 +31,8 @@ def make_token(user, name="laptop", **kwargs) -> tuple[ApiToken, str]:
 
 
 @pytest.fixture
-def other_editor(editors_group, django_user_model):
-    user = django_user_model.objects.create_user(
-        username="other", password="another long passphrase", is_staff=True
-    )
-    user.groups.add(editors_group)
-    return user
+def other_editor(make_editor):
+    return make_editor("other", "another long passphrase")
 
 
 def every_text_value_in_the_database() -> str:

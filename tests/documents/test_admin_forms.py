@@ -142,19 +142,15 @@ def test_a_raw_text_edit_is_kept_in_history_and_revertible(editor_client):
 
 
 def test_an_editor_makes_a_work_and_attaches_a_version_in_the_admin(editor_client, seed):
-    response = editor_client.post(
-        reverse("admin:documents_work_add"),
-        {
-            "title_en": "A statement in two languages",
-            "slug": "a-statement-in-two-languages",
-            "original_language": "ru",
-            "editorial_note_en": "Same speaker, date and content.",
-            "versions-TOTAL_FORMS": "0",
-            "versions-INITIAL_FORMS": "0",
-            "versions-MIN_NUM_FORMS": "0",
-            "versions-MAX_NUM_FORMS": "1000",
-        },
+    add_url = reverse("admin:documents_work_add")
+    data = form_data(
+        editor_client.get(add_url),
+        title_en="A statement in two languages",
+        slug="a-statement-in-two-languages",
+        original_language="ru",
+        editorial_note_en="Same speaker, date and content.",
     )
+    response = editor_client.post(add_url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     work = Work.objects.get(slug="a-statement-in-two-languages")
     document = Document.objects.get(slug="lavrov-opening-remarks-cfm-2020-12-01")

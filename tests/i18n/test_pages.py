@@ -8,6 +8,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from tests.web.pages import text_of
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -29,25 +31,21 @@ SITEMAP_NS = {
 }
 
 
-def html(response) -> str:
-    return response.content.decode()
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_is_served_in_english_and_in_russian(client, seed, path):
     english, russian = client.get(path), client.get("/ru" + path)
     assert english.status_code == russian.status_code == 200
-    assert '<html lang="en">' in html(english)
-    assert '<html lang="ru">' in html(russian)
+    assert '<html lang="en">' in text_of(english)
+    assert '<html lang="ru">' in text_of(russian)
     # The Russian interface, every link inside it staying in Russian.
-    assert "База знаний ОДКБ" in html(russian) and "Председательства" in html(russian)
-    assert 'href="/ru/presidencies/"' in html(russian)
-    assert "Председательства" not in html(english)
+    assert "База знаний ОДКБ" in text_of(russian) and "Председательства" in text_of(russian)
+    assert 'href="/ru/presidencies/"' in text_of(russian)
+    assert "Председательства" not in text_of(english)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_each_page_names_its_other_language_and_links_to_it(client, seed, path):
-    page = html(client.get("/ru" + path))
+    page = text_of(client.get("/ru" + path))
     english = "http://testserver" + path.replace("&", "&amp;")
     russian = "http://testserver/ru" + path.replace("&", "&amp;")
     assert f'<link rel="alternate" hreflang="en" href="{english}">' in page
@@ -59,14 +57,14 @@ def test_each_page_names_its_other_language_and_links_to_it(client, seed, path):
 
 
 def test_a_detail_page_in_russian_keeps_facts_in_their_source_language(client, seed):
-    page = html(client.get("/ru/presidencies/russia-2026/"))
+    page = text_of(client.get("/ru/presidencies/russia-2026/"))
     assert "Председатель" in page and "Приоритеты" in page
     # The motto is quoted from an English source: it is not presented as a Russian wording.
     assert "Collective Security in a Multipolar World" in page
 
 
 def test_russian_dates_use_the_genitive_month(client, seed):
-    page = html(client.get("/ru/officials/sergey-lavrov/"))
+    page = text_of(client.get("/ru/officials/sergey-lavrov/"))
     assert re.search(r"\d{1,2} (ноября|декабря|октября|июня|мая) 20\d\d", page)
 
 
@@ -80,7 +78,7 @@ def test_old_english_addresses_keep_working_and_en_prefix_redirects(client, seed
 def test_an_unknown_page_is_a_404_in_the_language_of_its_address(client, seed):
     response = client.get("/ru/no-such-page/")
     assert response.status_code == 404
-    assert "Страница не найдена" in html(response)
+    assert "Страница не найдена" in text_of(response)
 
 
 def test_reversing_a_url_follows_the_active_language():
@@ -104,5 +102,5 @@ def test_the_sitemap_lists_every_page_in_both_languages_with_alternates(client, 
 @override_settings(PAGE_CACHE_ENABLED=True)
 def test_the_page_cache_keeps_the_two_languages_apart(client, seed):
     client.get("/presidencies/")
-    assert "Председательства" in html(client.get("/ru/presidencies/"))
-    assert "Председательства" not in html(client.get("/presidencies/"))
+    assert "Председательства" in text_of(client.get("/ru/presidencies/"))
+    assert "Председательства" not in text_of(client.get("/presidencies/"))

@@ -74,45 +74,30 @@ def test_revert_restores_the_earlier_version(editor_client, editor):
     assert presidency.history.count() == 3
 
 
+def add_presidency(editor_client, **fields):
+    """Posts the chairmanship add form as loaded, for Russia, with `fields` filled in."""
+    add_url = reverse("admin:presidencies_presidency_add")
+    chair = Presidency.objects.get(slug="russia-2026").chair_id
+    return editor_client.post(add_url, form_data(editor_client.get(add_url), chair=chair, **fields))
+
+
 def test_end_before_start_is_a_form_error_and_stores_nothing(editor_client, seed):
-    data = {
-        "chair": Presidency.objects.get(slug="russia-2026").chair_id,
-        "year": "2099",
-        "slug": "russia-2099",
-        "start_date": "2099-06-01",
-        "end_date": "2099-01-01",
-        "motto": "",
-        "website": "",
-        "summary": "",
-        "editorial_note": "",
-        "citations-TOTAL_FORMS": "0",
-        "citations-INITIAL_FORMS": "0",
-        "citations-MIN_NUM_FORMS": "0",
-        "citations-MAX_NUM_FORMS": "1000",
-    }
-    response = editor_client.post(reverse("admin:presidencies_presidency_add"), data)
+    response = add_presidency(
+        editor_client,
+        year="2099",
+        slug="russia-2099",
+        start_date="2099-06-01",
+        end_date="2099-01-01",
+    )
     assert response.status_code == 200
     assert "end_date" in response.context["adminform"].form.errors
     assert not Presidency.objects.filter(year=2099).exists()
 
 
 def test_overlapping_chairmanship_is_a_form_error(editor_client, seed):
-    data = {
-        "chair": Presidency.objects.get(slug="russia-2026").chair_id,
-        "year": "2027",
-        "slug": "russia-2027",
-        "start_date": "2026-06-01",
-        "end_date": "",
-        "motto": "",
-        "website": "",
-        "summary": "",
-        "editorial_note": "",
-        "citations-TOTAL_FORMS": "0",
-        "citations-INITIAL_FORMS": "0",
-        "citations-MIN_NUM_FORMS": "0",
-        "citations-MAX_NUM_FORMS": "1000",
-    }
-    response = editor_client.post(reverse("admin:presidencies_presidency_add"), data)
+    response = add_presidency(
+        editor_client, year="2027", slug="russia-2027", start_date="2026-06-01", end_date=""
+    )
     assert response.status_code == 200
     assert "overlaps" in str(response.context["adminform"].form.errors)
     assert not Presidency.objects.filter(year=2027).exists()

@@ -7,7 +7,8 @@ from documents.models import Citation, Document
 from presidencies.models import Presidency
 from provenance.annotations import CONTEXT_URL, document_loader
 
-from .conftest import ANNOTATION
+ANNOTATION = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+
 
 pytestmark = pytest.mark.django_db
 
