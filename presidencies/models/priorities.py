@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb.history import HistoricalRecordsBothSides
 from cstokb.models import EditorialLabelsModel, unique
 
 from .chairmanships import Presidency
@@ -106,7 +107,7 @@ class Priority(EditorialLabelsModel):
         help_text="Decisions, strategies or plans that carry the priority out.",
     )
 
-    history = HistoricalRecords(m2m_fields=[instruments])
+    history = HistoricalRecordsBothSides(m2m_fields=[instruments])
     objects = PriorityQuerySet.as_manager()
 
     class Meta:

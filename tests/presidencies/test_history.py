@@ -138,3 +138,21 @@ def test_load_seed_never_overwrites_an_editors_change():
     assert Presidency.objects.get(slug="russia-2026").motto == "An editor's motto"
     call_command("load_seed", "--force", stdout=io.StringIO())
     assert Presidency.objects.get(slug="russia-2026").motto != "An editor's motto"
+
+
+def test_instruments_changed_from_the_documents_side_are_recorded_on_the_priorities():
+    priority, other = PriorityFactory(), PriorityFactory()
+    document = DocumentFactory(kind="decision")
+    document.implemented_priorities.add(priority, other)
+    for row in (priority, other):
+        newest = row.history.first()
+        assert newest.history_type == "~"
+        assert [i.document_id for i in newest.instruments.all()] == [document.pk]
+    document.implemented_priorities.remove(other)
+    assert list(other.history.first().instruments.all()) == []
+    count, other_count = priority.history.count(), other.history.count()
+    document.implemented_priorities.clear()  # was a TypeError (the document's search fields)
+    assert priority.history.count() == count + 1
+    assert list(priority.history.first().instruments.all()) == []
+    assert other.history.count() == other_count  # no longer linked: unchanged by the clear
+    assert document.history.first().history_type == "+"  # the document's own history untouched
