@@ -66,7 +66,7 @@ def test_editor_pastes_reviews_and_saves_a_seed_text(live_site, editor_login, pa
     page.get_by_role("button", name="Save").click()
 
     expect(page).to_have_url(re.compile(r"/documents/document/\d+/change/$"))
-    expect(page.locator(".messagelist")).to_contain_text("with 1 citation(s)")
+    expect(page.locator(".messagelist")).to_contain_text("with 1 citation.")
 
     document = Document.objects.get(text_hash=stored.text_hash)
     assert document.raw_text == raw  # the browser's CRLF line breaks undone
