@@ -92,15 +92,30 @@ def language_name(code: str) -> str:
         return code
 
 
+def _in_language(value, language: str) -> str:
+    """`value`, escaped, in a span marked with its language where the page's is another; so
+    that screen readers pronounce it and translators know it is not the page's language."""
+    if language and language != get_language():
+        return format_html('<span lang="{}">{}</span>', language, value)
+    return conditional_escape(value)
+
+
 @register.filter
 def label(obj, field: str) -> str:
-    """An editorial label in the page's language; where its Russian is missing, the English,
-    marked `lang="en"` so that screen readers and translators know it is not Russian."""
+    """An editorial label in the page's language; where its Russian is missing, the English
+    (modeltranslation's fallback), marked as English."""
     value = getattr(obj, field)
     if not value:
         return ""
     language, default = get_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     translated = f"{field}_{language}"
     if language != default and hasattr(obj, translated) and not getattr(obj, translated):
-        return format_html('<span lang="{}">{}</span>', default, value)
+        return _in_language(value, default)
     return conditional_escape(value)
+
+
+@register.filter
+def source_text(value, document) -> str:
+    """A document's own words (its title, its text, a quote's passage) as its source wrote
+    them: marked with the document's language where the page is in another."""
+    return _in_language(value, document.language)
