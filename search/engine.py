@@ -238,8 +238,11 @@ def search(
     if page > max(1, math.ceil(total / per_page)):
         raise InvalidPage("invalid_page", _("There is no such page of results."), field="page")
     start = (page - 1) * per_page
-    # Best first; equal ranks keep a stable order (priorities, then by id).
-    page_results = page_candidates(connection, backend, parsed, filters, per_page, start)
+    # Best first; equal ranks keep a stable order (priorities, then by id). With no
+    # candidate there is no page to rank (the facet query read the same matches).
+    page_results = (
+        page_candidates(connection, backend, parsed, filters, per_page, start) if total else []
+    )
     hits = _hits(connection, backend, parsed, page_results)
     return SearchResults(
         query=parsed,
