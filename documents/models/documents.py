@@ -191,8 +191,13 @@ class Document(EditorialLabelsModel):
                 message=_("Another document already has this slug."),
             ),
             # The same cleaned text is never stored twice (instruments without text excepted).
+            # Code "unique": a text already stored is a conflict with what is stored (a 409).
             models.UniqueConstraint(
-                fields=["text_hash"], condition=~Q(text_hash=""), name="document_unique_text"
+                fields=["text_hash"],
+                condition=~Q(text_hash=""),
+                name="document_unique_text",
+                violation_error_message=_("A document with the same text is already stored."),
+                violation_error_code="unique",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"

@@ -140,3 +140,11 @@ def test_a_put_replaces_the_record_and_what_it_leaves_out_takes_its_default(seed
     replaced = response.json()
     assert (replaced["title"], replaced["publisher"], replaced["speakers"]) == ("Replaced", "", [])
     assert Document.objects.get(pk=stored.pk).publisher == ""
+
+
+def test_a_new_document_with_a_stored_text_is_a_conflict(seed, editor_api):
+    stored = Document.objects.exclude(text="").first()
+    body = {"kind": "statement", "slug": "a-copy", "text": stored.text}
+    response = editor_api.post("/api/v1/documents/", body, format="json")
+    assert response.status_code == 409, response.json()
+    assert "A document with the same text is already stored." in str(response.json())
