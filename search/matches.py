@@ -134,12 +134,13 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
             sql, cte_params = _candidates(backend, query, filters, skip=key)
             cte_sql.append(f"{name} AS ({sql})")
             params.extend(cte_params)
-            capped, capped_params = f"(SELECT COUNT(*) FROM {name}) > {MAX_CANDIDATES}", []
+            capped, capped_params = f"WHEN (SELECT COUNT(*) FROM {name}) > {MAX_CANDIDATES}", []
             narrow = {f: filters.get(f) for f in ("kind", "presidency") if f != key}
             bounded = backend.bounded(query, narrow)
             if bounded:
-                capped, capped_params = f"{capped} OR {bounded[0]}", bounded[1]
-            sql = f"SELECT 'partial', '{key or ''}', {none}, CASE WHEN {capped} THEN 1 ELSE 0 END"
+                # CASE tests in order: a capped set needs no scan for the bound.
+                capped, capped_params = f"{capped} THEN 1 WHEN {bounded[0]}", bounded[1]
+            sql = f"SELECT 'partial', '{key or ''}', {none}, CASE {capped} THEN 1 ELSE 0 END"
             partial.append((sql, capped_params))
         return ctes[key]
 
