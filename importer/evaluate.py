@@ -237,8 +237,12 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cstokb.settings")
     import django
+    from django.apps import apps
 
-    django.setup()
+    # Set up once: a second django.setup() in the same process configures logging again
+    # and doubles every logger's filters.
+    if not apps.ready:
+        django.setup()
     try:
         cases = load_cases(args.set or default_set())
     except (OSError, ValueError) as exc:

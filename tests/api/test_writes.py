@@ -127,10 +127,11 @@ def test_duplicate_slug_is_a_field_error(seed, editor_api):
 
 
 def test_same_text_twice_is_refused(seed, editor_api):
+    # What is stored refuses it, not the body: a conflict, as for a taken slug.
     existing = Document.objects.exclude(text="").first()
     body = {"slug": "copy", "kind": "statement", "title": "Copy", "text": existing.text}
     response = editor_api.post("/api/v1/documents/", body, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "text" in response.json()
     assert not Document.objects.filter(slug="copy").exists()
 
