@@ -13,7 +13,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-only-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint verify-citations venv messages makemessages system-packages fixtures editor bench bench-short loadtest loadtest-short serve-prod clean
+.PHONY: help run test lint verify-citations venv messages makemessages system-packages fixtures editor bench bench-short bench-compare loadtest loadtest-short serve-prod clean
 
 help:
 	@echo "make run    - set up (venv, SQLite, fixtures) and serve http://$(HOST):$(PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make serve-prod - production: check --deploy, migrate, collectstatic, granian (APP_SERVER=gunicorn for gunicorn; needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make loadtest   - wrk load run and PostgreSQL restart run against granian and Redis (LOAD_ARGS=--short for CI)"
 	@echo "make bench      - benchmark pages and API against /healthz (DOCUMENTS=10000, BENCH_ARGS=--short)"
+	@echo "make bench-compare BASELINE=rev - cached figures of this checkout against rev, same run"
 
 $(BIN)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -109,6 +110,10 @@ bench: system-packages venv
 
 bench-short: system-packages venv
 	$(BIN)/python bench/run.py --documents 1000 --short
+
+# A change against the code before it, in one run (bench/compare.py): BASELINE=af986dc
+bench-compare: system-packages venv
+	$(BIN)/python bench/compare.py --baseline $(BASELINE) --documents $(or $(filter-out 0,$(DOCUMENTS)),10000) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3 db.sqlite3-wal db.sqlite3-shm

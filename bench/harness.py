@@ -130,9 +130,10 @@ def app_env(database_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
+def manage(env: dict[str, str], *args: str, capture: bool = False, root: Path = ROOT) -> str:
+    """manage.py of the checkout at `root` (bench/compare.py runs a second one)."""
     result = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=False, capture_output=True, text=True
+        [PYTHON, "manage.py", *args], cwd=root, env=env, check=False, capture_output=True, text=True
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
@@ -143,8 +144,11 @@ def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
 class Server:
     """gunicorn or granian serving cstokb.wsgi on 127.0.0.1:port."""
 
-    def __init__(self, kind: str, port: int, env: dict[str, str], workers: int = 3):
+    def __init__(
+        self, kind: str, port: int, env: dict[str, str], workers: int = 3, root: Path = ROOT
+    ):
         self.kind, self.port, self.env, self.workers = kind, port or free_port(), env, workers
+        self.root = root
         self.proc: subprocess.Popen | None = None
         self.log_path = Path(tempfile.mkstemp(prefix=f"cstokb-{kind}-", suffix=".log")[1])
 
@@ -175,7 +179,7 @@ class Server:
     def start(self, timeout: float = 30) -> None:
         with open(self.log_path, "wb") as out:
             self.proc = subprocess.Popen(  # noqa: S603
-                self.command(), cwd=ROOT, env=self.environment(), stdout=out,
+                self.command(), cwd=self.root, env=self.environment(), stdout=out,
                 stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
         deadline = time.monotonic() + timeout
@@ -244,21 +248,25 @@ def wrk(base: str, paths: list[str], **options) -> dict:
 
 
 def prepare_database(
-    env: dict[str, str], documents: int, presidencies: int, vocabulary: str = "dense"
+    env: dict[str, str],
+    documents: int,
+    presidencies: int,
+    vocabulary: str = "dense",
+    root: Path = ROOT,
 ) -> None:
-    log("migrate, fixtures, collectstatic")
-    manage(env, "migrate", "--noinput", "-v0")
-    fixtures = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
-    manage(env, "loaddata", *fixtures, "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    log(f"migrate, fixtures, collectstatic ({root})")
+    manage(env, "migrate", "--noinput", "-v0", root=root)
+    fixtures = sorted(str(p) for p in (root / "fixtures").glob("*.json"))
+    manage(env, "loaddata", *fixtures, "-v0", root=root)
+    manage(env, "collectstatic", "--noinput", "-v0", root=root)
     if documents:
         log(f"generate_corpus --documents {documents} --presidencies {presidencies} "
             f"--vocabulary {vocabulary}")  # fmt: skip
         log(manage(env, "generate_corpus", f"--documents={documents}",
                    f"--presidencies={presidencies}", f"--vocabulary={vocabulary}",
-                   capture=True).strip())  # fmt: skip
+                   capture=True, root=root).strip())  # fmt: skip
 
 
-def probe(env: dict[str, str]) -> list[dict]:
+def probe(env: dict[str, str], root: Path = ROOT) -> list[dict]:
     """The benchmark's URLs with their status and SQL queries (manage.py bench_probe)."""
-    return json.loads(manage(env, "bench_probe", capture=True))
+    return json.loads(manage(env, "bench_probe", capture=True, root=root))
