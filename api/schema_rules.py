@@ -7,10 +7,16 @@ field left out takes the model's default; in a partial update (PATCH) it keeps i
 value, which the body does not know: the body breaks the rule only if no stored value could
 save it. A leaf comparing two fields (`end_date >= start_date`) has no JSON Schema: the
 component names it under `x-field-rules` and its description, and the API still refuses it.
+
+A rule on a label with a version per language (`~Q(name="")`) holds on its unsuffixed column,
+which keeps the English: in a body, and in the record, it reads `name_en`.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+
+from cstokb.labels import translated_fields
 
 TRUE: dict = {}
 FALSE: dict = {"not": {}}
@@ -57,6 +63,13 @@ def rules(model) -> list[models.CheckConstraint]:
         for c in model._meta.constraints
         if isinstance(c, models.CheckConstraint) and len(fields_of(c.condition)) > 1
     ]
+
+
+def api_name(model, name: str) -> str:
+    """The body's (and the record's) name of a field a rule names: `name_en` for `name`."""
+    if name in translated_fields(model):
+        return f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+    return name
 
 
 # --- Evaluation in Python: True, False, or None (unknown) --------------------------------
@@ -111,25 +124,29 @@ def holds(constraint: models.CheckConstraint, values: dict) -> bool:
 def values_of(instance, names) -> dict:
     """A row's values for `names`: a relation by its id (only tested for null)."""
     meta = instance._meta
-    return {name: getattr(instance, meta.get_field(name).attname) for name in names}
+    return {
+        name: getattr(instance, meta.get_field(api_name(type(instance), name)).attname)
+        for name in names
+    }
 
 
-def body_values(attrs: dict, names) -> dict:
+def body_values(model, attrs: dict, names) -> dict:
     """The validated body's values for `names` it gives; a relation by its pk or None."""
     values = {}
     for name in names:
-        if name in attrs:
-            value = attrs[name]
+        if api_name(model, name) in attrs:
+            value = attrs[api_name(model, name)]
             values[name] = value.pk if isinstance(value, models.Model) else value
     return values
 
 
 def refused_by_stored(instance, attrs: dict) -> bool:
     """Whether a partial update breaks a rule only through the stored values it keeps."""
-    model_rules = rules(type(instance))
+    model = type(instance)
+    model_rules = rules(model)
     if all(holds(c, values_of(instance, fields_of(c.condition))) for c in model_rules):
         return False
-    return all(holds(c, body_values(attrs, fields_of(c.condition))) for c in model_rules)
+    return all(holds(c, body_values(model, attrs, fields_of(c.condition))) for c in model_rules)
 
 
 # --- JSON Schema ----------------------------------------------------------------------------
@@ -183,12 +200,13 @@ class BodyRules:
 
     def _leaf(self, key: str, value, truth: bool) -> dict:
         name, lookup = _split(key)
-        absent = {"not": {"required": [name]}} if self._absent_may_be(key, value, truth) else FALSE
-        if name not in self.properties:
+        field = api_name(self.model, name)
+        absent = {"not": {"required": [field]}} if self._absent_may_be(key, value, truth) else FALSE
+        if field not in self.properties:
             return TRUE if absent != FALSE else FALSE
         present = {
-            "required": [name],
-            "properties": {name: _value_schema(lookup, value, truth, self.properties[name])},
+            "required": [field],
+            "properties": {field: _value_schema(lookup, value, truth, self.properties[field])},
         }
         return _any([absent, present])
 
@@ -236,7 +254,8 @@ def add_body_rules(result, generator, request, public):
         body = BodyRules(model, schema.get("properties", {}), name.startswith("Patched"))
         translated, compared = [], []
         for constraint in rules(model):
-            if not fields_of(constraint.condition) & body.properties.keys():
+            named = {api_name(model, f) for f in fields_of(constraint.condition)}
+            if not named & body.properties.keys():
                 continue
             if compares_fields(constraint.condition):
                 compared.extend(comparisons(constraint))

@@ -1,12 +1,15 @@
 """What every serializer of the API shares: the page URL, related records by slug, validation
 through the model."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
+
+from cstokb.labels import translated_fields
 
 from .. import schema_rules
 from ..errors import CONFLICT_CODES, Conflict, error_codes
@@ -51,6 +54,17 @@ class SlugReferenceField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+# The default language first: its version is the one a model may require.
+LANGUAGES = (
+    settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+    *(
+        code
+        for code in settings.MODELTRANSLATION_LANGUAGES
+        if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    ),
+)
+
+
 def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
     return SlugReferenceField(slug_field="slug", queryset=queryset, **kwargs)
 
@@ -62,6 +76,11 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
     related record that does not exist, an overlapping period, a rule between fields that a
     partial update breaks through the values it keeps) a 409 with the same messages. A PUT
     replaces the record: a field it leaves out takes its default, as in a POST.
+
+    A label with a version per language (modeltranslation: a theme's `name`) is written as
+    `name_en` and `name_ru`, whatever the request's language, and read back the same way;
+    the plain `name` is read-only, in the response's language (the Russian where there is
+    one, else the English), as the pages show it.
     """
 
     def is_valid(self, *, raise_exception: bool = False) -> bool:
@@ -90,7 +109,90 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
                         for name in wrong
                     }
                 )
+            self.refuse_plain_labels(data)
         return super().to_internal_value(data)
+
+    def refuse_plain_labels(self, data: dict) -> None:
+        """A label written by its plain name alone (`name`) is refused: read-only, it shows
+        the response's language, and a write has to say which version it sets. Beside its
+        versions (a record read and sent back) it is ignored, as DRF ignores read-only fields."""
+        plain = [
+            name
+            for name in self.translated()
+            if name in data and not any(f"{name}_{code}" in data for code in LANGUAGES)
+        ]
+        if plain:
+            raise serializers.ValidationError(
+                {
+                    name: [
+                        serializers.ErrorDetail(
+                            str(
+                                _("Read-only, in the response's language: write %(versions)s.")
+                                % {"versions": ", ".join(f"{name}_{code}" for code in LANGUAGES)}
+                            ),
+                            code="read_only",
+                        )
+                    ]
+                    for name in plain
+                }
+            )
+
+    def translated(self) -> tuple[str, ...]:
+        """The model's labels with a version per language that this serializer shows."""
+        return tuple(
+            name
+            for name in translated_fields(self.Meta.model)
+            if name in self.Meta.fields and name not in self._declared_fields
+        )
+
+    def get_field_names(self, declared_fields, info):
+        names = super().get_field_names(declared_fields, info)
+        translated = self.translated()
+        expanded = []
+        for name in names:
+            expanded.append(name)
+            if name in translated:
+                expanded += [f"{name}_{language}" for language in LANGUAGES]
+        return expanded
+
+    def get_extra_kwargs(self):
+        extra = super().get_extra_kwargs()
+        english, *others = LANGUAGES
+        for name in self.translated():
+            required = not self.Meta.model._meta.get_field(name).blank
+            extra[name] = {
+                "read_only": True,
+                "help_text": "In the response's language (Content-Language): the Russian where "
+                f"there is one, else the English. Read-only: write `{name}_{english}` and "
+                + ", ".join(f"`{name}_{code}`" for code in others)
+                + ".",
+            }
+            extra[f"{name}_{english}"] = {
+                "required": required,
+                # A label the model may leave blank is stored as null where never written.
+                "allow_null": not required,
+                "help_text": "In English, whatever the request's language"
+                + (" (required)." if required else "; may be empty or null."),
+            }
+            for code in others:
+                extra[f"{name}_{code}"] = {
+                    "required": False,
+                    "allow_null": True,
+                    "help_text": "In Russian, whatever the request's language; null (or "
+                    "empty) where there is none: the English is shown instead.",
+                }
+        return extra
+
+    def get_uniqueness_extra_kwargs(self, field_names, declared_fields, extra_kwargs):
+        extra, hidden = super().get_uniqueness_extra_kwargs(
+            field_names, declared_fields, extra_kwargs
+        )
+        # DRF gives a nullable field of a unique rule a default of None; a required English
+        # version has none (the column it fills is not null).
+        for kwargs in extra.values():
+            if kwargs.get("required"):
+                kwargs.pop("default", None)
+        return extra, hidden
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
@@ -119,6 +221,12 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         if self.instance is not None and not self.partial:
             attrs = {**attrs, **self.replaced_defaults(attrs)}
+        for name in self.translated():
+            for language in LANGUAGES[1:]:
+                # No version is null, not "": the per-language unique rules take any number
+                # of missing versions, as the admin stores them.
+                if attrs.get(f"{name}_{language}") == "":
+                    attrs[f"{name}_{language}"] = None
         attrs = super().validate(attrs)
         model = self.Meta.model
         concrete = list(model._meta.concrete_fields)
@@ -134,7 +242,9 @@ class ModelValidatedSerializer(serializers.ModelSerializer):
                 setattr(candidate, name, value)
         self.prepare_candidate(candidate)
         try:
-            candidate.full_clean()
+            # Each version is checked under its own name (`name_en`, `name_ru`); the plain
+            # `name` would be read in the request's language, and is the English when saved.
+            candidate.full_clean(exclude=translated_fields(model))
         except DjangoValidationError as exc:
             errors = serializers.as_serializer_error(exc)
             if self.partial and schema_rules.refused_by_stored(candidate, attrs):

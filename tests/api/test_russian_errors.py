@@ -92,7 +92,7 @@ def test_a_stale_write_is_refused_in_russian(seed, editor_api, api):
         updated_at=timezone.now() + datetime.timedelta(seconds=5)
     )
     response = editor_api.patch(
-        url, {"description": "Mine"}, format="json", HTTP_IF_UNMODIFIED_SINCE=read, **RU
+        url, {"description_en": "Mine"}, format="json", HTTP_IF_UNMODIFIED_SINCE=read, **RU
     )
     assert response.status_code == 412
     assert "уже после прочитанной вами версии" in response.json()["detail"]

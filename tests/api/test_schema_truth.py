@@ -114,9 +114,9 @@ def test_writes_are_json_only_as_the_schema_says(schema, seed, editor_api):
 
 
 def test_a_number_for_a_string_field_is_a_field_error(seed, editor_api):
-    response = editor_api.patch("/api/v1/themes/peacekeeping/", {"description": 0})
+    response = editor_api.patch("/api/v1/themes/peacekeeping/", {"description_en": 0})
     assert response.status_code == 400
-    assert "description" in response.json()
+    assert "description_en" in response.json()
 
 
 def test_an_empty_string_for_a_related_slug_is_a_field_error_not_null(seed, editor_api):
@@ -129,17 +129,17 @@ def test_an_empty_string_for_a_related_slug_is_a_field_error_not_null(seed, edit
 
 def test_the_schema_says_strings_hold_no_nul_and_the_api_refuses_one(schema, seed, editor_api):
     theme = schema["components"]["schemas"]["PatchedThemeRequest"]["properties"]
-    assert theme["description"]["pattern"] == r"^[^\x00]*$"
-    assert theme["name"]["pattern"] == r"^[^\x00]*[^\s\x00][^\x00]*$"  # trimmed, not blank
-    response = editor_api.patch("/api/v1/themes/peacekeeping/", {"description": "a\x00b"})
+    assert theme["description_en"]["pattern"] == r"^[^\x00]*$"
+    assert theme["name_en"]["pattern"] == r"^[^\x00]*[^\s\x00][^\x00]*$"  # trimmed, not blank
+    response = editor_api.patch("/api/v1/themes/peacekeeping/", {"description_en": "a\x00b"})
     assert response.status_code == 400
 
 
 def test_a_conflict_with_stored_records_is_a_409_a_malformed_body_a_400(seed, editor_api):
-    taken = {"slug": "peacekeeping", "name": "Peacekeeping"}
+    taken = {"slug": "peacekeeping", "name_en": "Peacekeeping"}
     conflict = editor_api.post("/api/v1/themes/", taken)
     assert conflict.status_code == 409
-    assert "slug" in conflict.json() and "name" in conflict.json()
+    assert "slug" in conflict.json() and "name_en" in conflict.json()
     malformed = editor_api.post("/api/v1/themes/", {**taken, "slug": "not a slug"})
     assert malformed.status_code == 400
 
@@ -154,7 +154,9 @@ def test_every_listed_format_is_served_without_an_accept_header(seed, api):
 
 def test_a_state_with_the_longest_slug_the_schema_allows_can_chair(seed, editor_api):
     slug = "s" * 100
-    state = editor_api.post("/api/v1/member-states/", {"slug": slug, "name": "S", "iso_code": "SS"})
+    state = editor_api.post(
+        "/api/v1/member-states/", {"slug": slug, "name_en": "S", "iso_code": "SS"}
+    )
     assert state.status_code == 201, state.json()
     response = editor_api.post("/api/v1/presidencies/", {"chair": slug, "year": 2200})
     assert response.status_code == 201, response.json()

@@ -49,7 +49,7 @@ def every_text_value_in_the_database() -> str:
 def test_a_token_authenticates_and_is_listed_by_name(seed, editor):
     row, token = make_token(editor)
     client = client_with(token)
-    response = client.patch(WRITE, {"description": "Through a token."}, format="json")
+    response = client.patch(WRITE, {"description_en": "Through a token."}, format="json")
     assert response.status_code == 200, response.json()
     listed = client.get(TOKENS).json()["results"]
     assert [(t["id"], t["name"], t["user"]) for t in listed] == [(row.pk, "laptop", "editor")]
@@ -64,7 +64,7 @@ def test_a_token_expires(seed, editor, settings):
     response = client.get(TOKENS)
     assert response.status_code == 401
     assert response.json() == {"detail": "Invalid token."}
-    assert client.patch(WRITE, {"description": "x"}, format="json").status_code == 401
+    assert client.patch(WRITE, {"description_en": "x"}, format="json").status_code == 401
 
 
 def test_tokens_expire_after_the_configured_days_by_default(editor):

@@ -87,7 +87,7 @@ def test_a_translation_needs_a_work_and_a_work_one_original(seed, editor_api):
 
 def test_an_editor_creates_a_work_and_cannot_delete_one_with_versions(seed, editor_api, api):
     response = editor_api.post(
-        "/api/v1/works/", {"slug": "new-work", "title": "A new statement"}, format="json"
+        "/api/v1/works/", {"slug": "new-work", "title_en": "A new statement"}, format="json"
     )
     assert response.status_code == 201, response.content
     assert api.post("/api/v1/works/", {"slug": "x", "title": "x"}, format="json").status_code == 401

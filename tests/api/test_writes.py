@@ -50,7 +50,7 @@ def test_a_user_without_the_permission_is_forbidden(seed, django_user_model):
     client.credentials(
         HTTP_AUTHORIZATION=f"Token {get_token_model().objects.create(user=user, name='tests')[1]}"
     )
-    response = client.patch("/api/v1/themes/peacekeeping/", {"name": "Renamed"}, format="json")
+    response = client.patch("/api/v1/themes/peacekeeping/", {"name_en": "Renamed"}, format="json")
     assert response.status_code == 403
     assert client.get("/api/v1/themes/peacekeeping/").json()["name"] != "Renamed"
 
@@ -82,7 +82,7 @@ def test_overlapping_chairmanships_are_refused(seed, editor_api):
 
 
 def test_unknown_theme_is_a_field_error(seed, editor_api):
-    body = {"presidency": "russia-2026", "theme": "astrology", "title": "Read the stars"}
+    body = {"presidency": "russia-2026", "theme": "astrology", "title_en": "Read the stars"}
     response = editor_api.post("/api/v1/priorities/", body, format="json")
     assert response.status_code == 409
     assert "theme" in response.json()
@@ -120,7 +120,7 @@ def test_partial_update_keeps_other_fields_and_validates_the_whole(seed, editor_
 
 
 def test_duplicate_slug_is_a_field_error(seed, editor_api):
-    body = {"name": "Peacekeeping again", "slug": "peacekeeping"}
+    body = {"name_en": "Peacekeeping again", "slug": "peacekeeping"}
     response = editor_api.post("/api/v1/themes/", body, format="json")
     assert response.status_code == 409
     assert "slug" in response.json()
@@ -169,7 +169,9 @@ def test_deleting_what_others_depend_on_is_a_conflict(seed, editor_api):
 
 
 def test_an_editor_deletes_a_free_record(seed, editor_api):
-    created = editor_api.post("/api/v1/themes/", {"name": "Space", "slug": "space"}, format="json")
+    created = editor_api.post(
+        "/api/v1/themes/", {"name_en": "Space", "slug": "space"}, format="json"
+    )
     assert created.status_code == 201
     assert editor_api.delete("/api/v1/themes/space/").status_code == 204
     assert editor_api.get("/api/v1/themes/space/").status_code == 404
@@ -178,7 +180,7 @@ def test_an_editor_deletes_a_free_record(seed, editor_api):
 def test_session_editor_needs_csrf(seed, editor):
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(editor)
-    response = client.post("/api/v1/themes/", {"name": "Space", "slug": "space"}, format="json")
+    response = client.post("/api/v1/themes/", {"name_en": "Space", "slug": "space"}, format="json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
 
@@ -198,14 +200,16 @@ def test_a_write_based_on_a_stale_read_is_refused(seed, editor_api, api):
     url = "/api/v1/themes/peacekeeping/"
     read = api.get(url)["Last-Modified"]
     assert (
-        editor_api.patch(url, {"description": "Fresh"}, HTTP_IF_UNMODIFIED_SINCE=read).status_code
+        editor_api.patch(
+            url, {"description_en": "Fresh"}, HTTP_IF_UNMODIFIED_SINCE=read
+        ).status_code
         == 200
     )
     Theme.objects.filter(slug="peacekeeping").update(
         description="Another editor's change",
         updated_at=timezone.now() + datetime.timedelta(seconds=5),
     )
-    response = editor_api.patch(url, {"description": "Mine"}, HTTP_IF_UNMODIFIED_SINCE=read)
+    response = editor_api.patch(url, {"description_en": "Mine"}, HTTP_IF_UNMODIFIED_SINCE=read)
     assert response.status_code == 412
     assert "Read it again" in response.json()["detail"]
     assert Theme.objects.get(slug="peacekeeping").description == "Another editor's change"
