@@ -1,10 +1,10 @@
 """One search API for both databases: `search(q, kind=, presidency=, year=, speaker=, page=)`.
 
 A search request runs a fixed number of queries whatever the size of the knowledge base:
-one that counts every facet over the candidates in SQL (GROUP BY, no ranking), one that
-ranks the filtered candidates and returns only the page shown (ORDER BY rank LIMIT); then,
-for that page only, one query per kind to load the objects and one for their highlighted
-snippets. The candidates are at most MAX_CANDIDATES matches, the best first
+one that counts every facet over the candidates in SQL (GROUP BY) and, over the same
+filtered candidates, ranks them and returns only the page shown (ORDER BY rank LIMIT);
+then, for that page only, one query per kind to load the objects and one for their
+highlighted snippets. The candidates are at most MAX_CANDIDATES matches, the best first
 (search/matches.py); past that, or when a phrase was checked on part of the documents
 holding its words, the total is a lower bound ("at least"). No query returns every match
 to Python.
@@ -27,7 +27,7 @@ from presidencies.models import Priority
 from . import highlight, matches
 from .backends import backend_for
 from .facets import KIND_LABELS, PRIORITY, Candidate, FacetValue, build_facets
-from .matches import facet_counts, page_candidates
+from .matches import search_rows
 from .query import ParsedQuery, QueryError, parse
 
 PER_PAGE = 20
@@ -230,19 +230,15 @@ def search(
     filters = {"kind": kind, "presidency": presidency, "year": year, "speaker": speaker}
 
     # Both kinds are matched even when one is filtered out: the facets count the other.
-    rows = facet_counts(connection, backend, parsed, filters)
+    # Best first; equal ranks keep a stable order (priorities, then by id).
+    start = (page - 1) * per_page
+    rows, page_results = search_rows(connection, backend, parsed, filters, per_page, start)
     counts = {value: count for facet, value, _label, _order, count in rows if facet == "type"}
     partial = {value: bool(count) for facet, value, _label, _order, count in rows
                if facet == "partial"}  # fmt: skip
     total = min(int(sum(counts.values())), matches.MAX_CANDIDATES)
     if page > max(1, math.ceil(total / per_page)):
         raise InvalidPage("invalid_page", _("There is no such page of results."), field="page")
-    start = (page - 1) * per_page
-    # Best first; equal ranks keep a stable order (priorities, then by id). With no
-    # candidate there is no page to rank (the facet query read the same matches).
-    page_results = (
-        page_candidates(connection, backend, parsed, filters, per_page, start) if total else []
-    )
     hits = _hits(connection, backend, parsed, page_results)
     return SearchResults(
         query=parsed,

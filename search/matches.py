@@ -6,13 +6,14 @@ these queries join the attributes the facets need: kind, year, chairmanship and 
 speakers (of a document, or of the documents a priority's quotes come from).
 
 A word as common as "security" matches most of the knowledge base, and counting or
-ranking every match visits every matching row (seconds at 100,000 documents). So every
-query here reads at most MAX_CANDIDATES + 1 matches, stopping as soon as it has them:
-- `facet_counts`: each facet's counts over the candidates that pass the other filters,
-  and the number of results per type with all filters; past the cap the counts are those
-  of the first MAX_CANDIDATES candidates, and they and the total are lower bounds ("at
-  least"), as they are when the backend checked a phrase on part of its candidates;
-- `page_candidates`: the filtered candidates ranked, ordered and cut to one page in SQL.
+ranking every match visits every matching row (seconds at 100,000 documents). So each
+candidate set here is at most MAX_CANDIDATES + 1 matches, read until the scan has them,
+and one query (`search_rows`) returns from them
+- each facet's counts over the candidates that pass the other filters, and the number of
+  results per type with all filters; past the cap the counts are those of the first
+  MAX_CANDIDATES candidates, and they and the total are lower bounds ("at least"), as they
+  are when the backend checked a phrase on part of its candidates;
+- the page: the filtered candidates ranked, ordered and cut to one page in SQL.
 Only the page's rows come back to Python.
 """
 
@@ -31,6 +32,10 @@ PRIORITIES = Priority._meta.db_table
 # Enough for 50 pages of 20 results, the facets of a specific query exactly, and a bound
 # on the work of a common one.
 MAX_CANDIDATES = 1000
+# The columns of a page's rows beside the facets' (search_rows), with their SQL types.
+HIT_COLUMNS = (("id", "bigint"), ("rank", "double precision"), ("kind", "text"),
+               ("year", "integer"), ("presidency", "text"), ("speaker", "text"),
+               ("speaker_name", "text"))  # fmt: skip
 
 
 def _label(alias: str, field: str) -> str:
@@ -103,44 +108,62 @@ def _where(backend, filters: dict, skip: str | None = None) -> tuple[str, list]:
     return " AND ".join(conditions), params
 
 
+def _narrow(filters: dict, skip: str | None) -> dict:
+    """The filters a backend may apply inside its scan (kind, chairmanship), but `skip`."""
+    return {name: filters.get(name) for name in ("kind", "presidency") if name != skip}
+
+
 def _candidates(
     backend, query: ParsedQuery, filters: dict, skip: str | None = None, ranked: bool = False
 ) -> tuple[str, list]:
     """SQL for at most MAX_CANDIDATES + 1 matches passing the filters (but `skip`): the
     LIMIT stops the index scan early, the extra row tells that there are more."""
-    narrow = {name: filters.get(name) for name in ("kind", "presidency") if name != skip}
-    matches, params = _matches_sql(backend, query, ranked=ranked, narrow=narrow)
+    matches, params = _matches_sql(backend, query, ranked=ranked, narrow=_narrow(filters, skip))
     where, where_params = _where(backend, filters, skip)
     sql = f"SELECT * FROM ({matches}) r WHERE {where} LIMIT {MAX_CANDIDATES + 1}"
     return sql, [*params, *where_params]
 
 
-def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list[tuple]:
-    """Rows (facet, value, label, order, count) over the candidates; facet "type" counts
-    the filtered candidates (MAX_CANDIDATES + 1 in all when there are more); facet "partial"
-    has a row per candidate set, value "" for the fully filtered one, count 1 when the set
-    holds only part of the matches (capped, or the backend checked only some documents)."""
+def search_rows(
+    connection, backend, query: ParsedQuery, filters: dict, limit: int, offset: int
+) -> tuple[list[tuple], list[Candidate]]:
+    """The facet rows and one page of the filtered candidates, in one query.
+
+    Facet rows are (facet, value, label, order, count) over the candidates; facet "type"
+    counts the filtered candidates (MAX_CANDIDATES + 1 in all when there are more); facet
+    "partial" has a row per candidate set, value "" for the fully filtered one, count 1 when
+    the set holds only part of the matches (capped, or the backend checked only some
+    documents). The page is read from the same fully filtered candidate set as the counts,
+    ranked there once: a page query of its own looked the query's words up in the index
+    again (for a phrase, its bitmap and position checks a second time).
+
+    The page: best first; equal ranks: priorities, then by id."""
     ctes: dict[str | None, str] = {}  # the filter skipped -> name of its candidate set
     cte_sql: list[str] = []
     params: list = []
     partial: list[tuple[str, list]] = []
     none = "CAST(NULL AS text), CAST(NULL AS integer)"  # typed: the UNION's columns agree
+    # The page's columns, NULL on facet rows (typed, as above).
+    no_hit = ", ".join(f"CAST(NULL AS {t})" for _name, t in HIT_COLUMNS)
 
     def source(skip: str | None) -> str:
-        # A facet without a filter of its own counts the fully filtered candidates.
+        # A facet without a filter of its own counts the fully filtered candidates, which
+        # are ranked for the page.
         key = skip if filters.get(skip) is not None else None
         if key not in ctes:
             name = ctes[key] = f"c{len(ctes)}"
-            sql, cte_params = _candidates(backend, query, filters, skip=key)
+            sql, cte_params = _candidates(backend, query, filters, skip=key, ranked=key is None)
             cte_sql.append(f"{name} AS ({sql})")
             params.extend(cte_params)
             capped, capped_params = f"WHEN (SELECT COUNT(*) FROM {name}) > {MAX_CANDIDATES}", []
-            narrow = {f: filters.get(f) for f in ("kind", "presidency") if f != key}
-            bounded = backend.bounded(query, narrow)
+            bounded = backend.bounded(query, _narrow(filters, key))
             if bounded:
                 # CASE tests in order: a capped set needs no scan for the bound.
                 capped, capped_params = f"{capped} THEN 1 WHEN {bounded[0]}", bounded[1]
-            sql = f"SELECT 'partial', '{key or ''}', {none}, CASE {capped} THEN 1 ELSE 0 END"
+            sql = (
+                f"SELECT 'partial', '{key or ''}', {none}, "
+                f"CASE {capped} THEN 1 ELSE 0 END, {no_hit}"
+            )
             partial.append((sql, capped_params))
         return ctes[key]
 
@@ -148,6 +171,8 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
     def counted(skip: str | None) -> str:
         return f"(SELECT * FROM {source(skip)} LIMIT {MAX_CANDIDATES})"
 
+    # The fully filtered set first: the CTEs are numbered in order of use.
+    page_source = counted(None)
     parts = []
     for name, select, group in (
         ("kind", f"r.kind, {none}", "r.kind"),
@@ -155,14 +180,15 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
         ("year", f"CAST(r.year AS text), {none}", "r.year"),
     ):
         parts.append(
-            f"SELECT '{name}', {select}, COUNT(*) FROM {counted(name)} r "
+            f"SELECT '{name}', {select}, COUNT(*), {no_hit} FROM {counted(name)} r "
             f"WHERE r.{name} IS NOT NULL GROUP BY {group}"
         )
     speakers = counted("speaker")
     # Each (result, speaker) pair once: a document's pairs are unique (many-to-many table),
     # and so are a priority's (backend.priority_speakers).
     parts.append(
-        f"""SELECT 'speaker', o.slug, {_label("o", "name")}, CAST(NULL AS integer), s.n FROM (
+        f"""SELECT 'speaker', o.slug, {_label("o", "name")}, CAST(NULL AS integer), s.n,
+            {no_hit} FROM (
             SELECT u.official_id, SUM(u.n) AS n FROM (
                 SELECT ds.official_id, COUNT(*) AS n FROM {speakers} r
                 JOIN {SPEAKERS} ds ON ds.document_id = r.id
@@ -176,32 +202,33 @@ def facet_counts(connection, backend, query: ParsedQuery, filters: dict) -> list
             ) u GROUP BY u.official_id
         ) s JOIN presidencies_official o ON o.id = s.official_id"""
     )
-    parts.append(f"SELECT 'type', r.type, {none}, COUNT(*) FROM {source(None)} r GROUP BY r.type")
+    parts.append(
+        f"SELECT 'type', r.type, {none}, COUNT(*), {no_hit} FROM {source(None)} r GROUP BY r.type"
+    )
     for part, part_params in partial:
         parts.append(part)
         params.extend(part_params)
-    sql = "WITH " + ", ".join(cte_sql) + " " + " UNION ALL ".join(parts)
-    return backend.fetch(connection, sql, params)
-
-
-def page_candidates(
-    connection, backend, query: ParsedQuery, filters: dict, limit: int, offset: int
-) -> list[Candidate]:
-    """One page of the filtered candidates, best first; equal ranks: priorities, then by id."""
-    candidates, params = _candidates(backend, query, filters, ranked=True)
+    # The page, a row per (result, speaker); its type, chairmanship and presidency year in
+    # the facet columns value, label and order.
     order = f"rank DESC, CASE WHEN type = '{PRIORITY}' THEN 0 ELSE 1 END, id"
-    sql = f"""
-        SELECT p.type, p.id, p.rank, p.kind, p.year, p.presidency, p.chair, p.presidency_year,
-            o.slug, {_label("o", "name")}
-        FROM (SELECT * FROM (SELECT * FROM ({candidates}) k LIMIT {MAX_CANDIDATES}) r
-            ORDER BY {order} LIMIT %s OFFSET %s) p
+    parts.append(
+        f"""SELECT 'hit', p.type, p.chair, p.presidency_year, CAST(NULL AS bigint),
+            p.id, p.rank, p.kind, p.year, p.presidency, o.slug, {_label("o", "name")}
+        FROM (SELECT * FROM {page_source} r ORDER BY {order} LIMIT %s OFFSET %s) p
         LEFT JOIN {SPEAKERS} ds ON p.type = 'document' AND ds.document_id = p.id
         LEFT JOIN ({backend.priority_speakers()}) ps
             ON p.type = '{PRIORITY}' AND ps.priority_id = p.id
         LEFT JOIN presidencies_official o ON o.id = COALESCE(ds.official_id, ps.official_id)"""
+    )
+    params.extend([limit, offset])
+    sql = "WITH " + ", ".join(cte_sql) + " " + " UNION ALL ".join(parts)
+    facet_rows: list[tuple] = []
     found: dict[tuple[str, int], Candidate] = {}
-    for row in backend.fetch(connection, sql, [*params, limit, offset]):
-        type_, pk, rank, kind, year, p_slug, chair, p_year, o_slug, o_name = row
+    for row in backend.fetch(connection, sql, params):
+        if row[0] != "hit":
+            facet_rows.append(row[:5])
+            continue
+        _hit, type_, chair, p_year, _count, pk, rank, kind, year, p_slug, o_slug, o_name = row
         candidate = found.get((type_, pk))
         if candidate is None:
             candidate = found[type_, pk] = Candidate(
@@ -216,4 +243,5 @@ def page_candidates(
             )
         if o_slug:
             candidate.speakers[o_slug] = o_name
-    return sorted(found.values(), key=lambda c: (-c.rank, c.type != PRIORITY, c.id))
+    page = sorted(found.values(), key=lambda c: (-c.rank, c.type != PRIORITY, c.id))
+    return facet_rows, page

@@ -164,11 +164,11 @@ def test_the_page_runs_a_fixed_number_of_queries_whatever_the_data(
     small, small_kinds = _queries(django_assert_max_num_queries, client, q="biosecurity")
     populate(3, 30)
     large, large_kinds = _queries(django_assert_max_num_queries, client, q="biosecurity")
-    # Two queries find every match; each kind of result on the page costs two more
-    # (its objects and its snippets).
-    assert small == bare + 2 + 2 * small_kinds
-    assert large == bare + 2 + 2 * large_kinds
-    assert small_kinds == 2 and large <= bare + 6
+    # One query finds the matches, their facets and the page; each kind of result on the
+    # page costs two more (its objects and its snippets).
+    assert small == bare + 1 + 2 * small_kinds
+    assert large == bare + 1 + 2 * large_kinds
+    assert small_kinds == 2 and large <= bare + 5
 
 
 def test_a_page_without_results_builds_its_suggestions_once_per_data_version(
