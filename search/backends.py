@@ -12,12 +12,17 @@ Every piece of user input is passed as a bound parameter.
 import functools
 import operator
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, F, Func, Q, Subquery
+from django.db.models import BooleanField, Case, F, Func, Q, Subquery, TextField, When
 from django.db.models.functions import Left
 
-from documents.fulltext import LANGUAGE_CONFIGS, language_config
+from documents.fulltext import LANGUAGE_CONFIGS, RANK_TEXT_CHARS, language_config
 from documents.models import Document
 from presidencies.models import Presidency
 
@@ -66,6 +71,14 @@ class VectorMatches(Func):
 
     function = "ts_match_vq"
     output_field = BooleanField()
+
+
+class OpeningLexemes(Func):
+    """The lexemes of a document's opening: the text's (weight B) of its ranking vector
+    (documents/fulltext.py), read inline, with their positions."""
+
+    template = "ts_filter(%(expressions)s, '{b}')"
+    output_field = SearchVectorField()
 
 
 class Backend:
@@ -263,8 +276,17 @@ class PostgresBackend(Backend):
     def highlights(self, connection, table, query, ids):
         tsquery = self.search_query(query)
         if table == "document":
-            # Each document in the configuration it is indexed with.
-            rows, body, config = Document.objects, "text", language_config()
+            # Each document in the configuration it is indexed with. ts_headline parses
+            # all the text it is given (most of the time of a page's snippets): a document
+            # whose opening matches is headlined on its opening, which its ranking vector
+            # tells without parsing; the others on their whole text.
+            opening = VectorMatches(OpeningLexemes("search_rank_vector"), tsquery)
+            body = Case(
+                When(opening, then=Left("text", RANK_TEXT_CHARS)),
+                default=F("text"),
+                output_field=TextField(),
+            )
+            rows, config = Document.objects, language_config()
         else:
             # A priority's body holds every quote that backs it (hundreds in a large
             # knowledge base), and ts_headline's cost grows with the text it reads; the

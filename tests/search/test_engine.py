@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from documents.fulltext import RANK_TEXT_CHARS
 from search.engine import InvalidPage, search
 from tests.factories import OfficialFactory, PresidencyFactory
 
@@ -73,6 +74,19 @@ def test_matched_words_are_highlighted_in_snippet_and_title():
     hit = search("peacekeeper").hits[0]
     assert "<mark>Peacekeepers</mark>" in hit.snippet
     assert hit.title_html == "<mark>Peacekeeping</mark> review"
+
+
+def test_the_snippet_marks_the_match_in_the_opening_past_it_and_under_a_matching_title():
+    # Past the opening that the ranking vector holds (documents/fulltext.py).
+    filler = "Delegations met in the capital. " * (RANK_TEXT_CHARS // 20)
+    document("Opening", "Biosecurity was the first subject.", filler)
+    document("Later", filler, "Then biosecurity came up.")
+    document("Biosecurity in the title", filler, "Biosecurity came up late.")
+
+    snippets = {hit.title: hit.snippet for hit in search("biosecurity").hits}
+    assert "<mark>Biosecurity</mark> was the first subject" in snippets["Opening"]
+    assert "Then <mark>biosecurity</mark>" in snippets["Later"]
+    assert "<mark>Biosecurity</mark> came" in snippets["Biosecurity in the title"]
 
 
 def test_the_text_of_a_document_can_never_inject_markup():
