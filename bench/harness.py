@@ -1,6 +1,6 @@
 """Shared plumbing for bench/run.py and bench/load.py: a throwaway PostgreSQL cluster on
-127.0.0.1, manage.py calls, gunicorn/granian servers and wrk runs. Everything started here
-is stopped by the caller's `finally` (see Stack)."""
+127.0.0.1, manage.py calls, gunicorn/granian servers, wrk runs and the JSON report. Everything
+started here is stopped by the caller's `finally` (stop_all)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ __all__ = ["RedisServer", "free_port", "http_get"]  # re-exported for run.py and
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 WRK_SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
+RESULTS = Path(__file__).resolve().parent / "results"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
 
@@ -270,3 +271,24 @@ def prepare_database(
 def probe(env: dict[str, str], root: Path = ROOT) -> list[dict]:
     """The benchmark's URLs with their status and SQL queries (manage.py bench_probe)."""
     return json.loads(manage(env, "bench_probe", capture=True, root=root))
+
+
+def stop_all(server: Server | None, redis: RedisServer | None, pg: PgCluster | None) -> None:
+    """A run's `finally`: the server, Redis and PostgreSQL, each only if it was started."""
+    if server:
+        server.stop()
+    if redis:
+        redis.stop()
+    if pg:
+        pg.destroy()
+
+
+def write_report(prefix: str, report: dict, failures: list[str]) -> int:
+    """The report as JSON in bench/results/, each failure logged; the run's exit status."""
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{prefix}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(report, indent=1))
+    log(f"JSON written to {out}")
+    for failure in failures:
+        log(f"FAIL {failure}")
+    return 1 if failures else 0

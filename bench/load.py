@@ -30,20 +30,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from harness import (
-    PgCluster,
-    RedisServer,
-    Server,
-    app_env,
-    http_get,
-    log,
-    manage,
-    prepare_database,
-    probe,
-    wrk,
-)
+import harness
+from harness import http_get, log, wrk
 
 MIX = {
     "home", "presidency", "theme-matrix", "document", "document-list",
@@ -59,28 +47,25 @@ RECOVERY_LIMIT_S = 10.0
 P99_LIMIT_MS = 500.0
 RESPAWN_LIMIT_S = 10.0
 OUTAGE_REPORT = "Cache unavailable, serving uncached"  # cstokb/logfilters.py
-OUTAGE_INTERVAL_S = 60  # CACHE_OUTAGE_LOG_SECONDS, as app_env leaves it
+OUTAGE_INTERVAL_S = 60  # CACHE_OUTAGE_LOG_SECONDS, as harness.app_env leaves it
 WORKER_STARTED = "Started worker"  # granian's own line, at level info
+REVISION_REUSE_S = 1.0  # KB_REVISION_CACHE_MS, as harness.app_env sets it
 
 
-RESULTS = Path(__file__).resolve().parent / "results"
-REVISION_REUSE_S = 1.0  # KB_REVISION_CACHE_MS, as app_env sets it
-
-
-def count_rows(pg: PgCluster) -> dict[str, int]:
+def count_rows(pg: harness.PgCluster) -> dict[str, int]:
     return {t: int(pg.psql(f"SELECT count(*) FROM {t}")) for t in TABLES}  # noqa: S608
 
 
 def commit_marker(env: dict[str, str], slug: str) -> None:
     """A change made through Django (history and all), committed just before the restart."""
-    manage(
+    harness.manage(
         env, "shell", "-c",
         "from presidencies.models import Theme; "
         f"Theme.objects.create(name='Restart marker {slug}', slug='{slug}')",
     )  # fmt: skip
 
 
-def cpu_seconds(server: Server) -> float:
+def cpu_seconds(server: harness.Server) -> float:
     """CPU time (user + system) of the server's master and workers so far."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
@@ -93,7 +78,7 @@ def cpu_seconds(server: Server) -> float:
     return total
 
 
-def per_url(server: Server, paths: list[str], connections: int) -> dict[str, dict]:
+def per_url(server: harness.Server, paths: list[str], connections: int) -> dict[str, dict]:
     """Each URL alone under the same connections: which part of the mix is slow."""
     out = {}
     for path in paths:
@@ -102,11 +87,11 @@ def per_url(server: Server, paths: list[str], connections: int) -> dict[str, dic
     return out
 
 
-def log_count(server: Server, needle: str) -> int:
+def log_count(server: harness.Server, needle: str) -> int:
     return server.log_path.read_text(errors="replace").count(needle)
 
 
-def background_wrk(server: Server, paths: list[str], connections: int, duration: float):
+def background_wrk(server: harness.Server, paths: list[str], connections: int, duration: float):
     """wrk in a thread; join() it, then read the result from the dict."""
     holder: dict = {}
     runner = threading.Thread(
@@ -119,7 +104,9 @@ def background_wrk(server: Server, paths: list[str], connections: int, duration:
     return runner, holder
 
 
-def redis_kill(server: Server, redis: RedisServer, paths: list[str], args) -> tuple[dict, list]:
+def redis_kill(
+    server: harness.Server, redis: harness.RedisServer, paths: list[str], args
+) -> tuple[dict, list]:
     failures = []
     reports_before = log_count(server, OUTAGE_REPORT)
     tracebacks_before = log_count(server, "Traceback")
@@ -150,7 +137,7 @@ def redis_kill(server: Server, redis: RedisServer, paths: list[str], args) -> tu
     return result, failures
 
 
-def worker_kill(server: Server, paths: list[str], args) -> tuple[dict, list]:
+def worker_kill(server: harness.Server, paths: list[str], args) -> tuple[dict, list]:
     failures = []
     workers = server.worker_pids()
     started_before = log_count(server, WORKER_STARTED)
@@ -235,20 +222,20 @@ def main() -> int:
     failures: list[str] = []
     report: dict = {}
 
-    pg = PgCluster(args.pg_port)
-    redis = RedisServer() if args.cache == "redis" else None
+    pg = harness.PgCluster(args.pg_port)
+    redis = harness.RedisServer() if args.cache == "redis" else None
     server = None
     try:
         log(f"PostgreSQL on 127.0.0.1:{pg.port}")
         pg.init()
         # info: granian logs each worker's start, which times the respawn.
-        env = app_env(pg.url, APP_LOG_LEVEL="info")
+        env = harness.app_env(pg.url, APP_LOG_LEVEL="info")
         if redis:
             redis.start()
             log(f"Redis on 127.0.0.1:{redis.port}")
             env["REDIS_URL"] = redis.url
-        prepare_database(env, args.documents, presidencies=10)
-        urls = [u for u in probe(env) if u["name"] in MIX]
+        harness.prepare_database(env, args.documents, presidencies=10)
+        urls = [u for u in harness.probe(env) if u["name"] in MIX]
         paths = [u["path"] for u in urls if u["status"] == 200]
         for u in urls:
             if u["status"] in (None, 404):
@@ -260,7 +247,7 @@ def main() -> int:
             log("SKIP: no page or API URL answers 200; loading /readyz (a database query)")
             paths = ["/readyz"]
         report["paths"] = paths
-        server = Server(args.server, args.port, env, workers=args.workers)
+        server = harness.Server(args.server, args.port, env, workers=args.workers)
         server.start()
 
         # 1. Load, on a warm cache as a deployed site runs: each URL once, then 5 s of wrk.
@@ -377,21 +364,12 @@ def main() -> int:
             report["worker_kill"], found = worker_kill(server, paths, args)
             failures += found
     finally:
-        if server:
-            server.stop()
-        if redis:
-            redis.stop()
-        pg.destroy()
+        harness.stop_all(server, redis, pg)
     report["server"], report["cache"], report["failures"] = args.server, args.cache, failures
     print(json.dumps(report, indent=1))
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"load-{args.server}-{args.cache}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps(report, indent=1))
-    log(f"JSON written to {out}")
-    for failure in failures:
-        log(f"FAIL {failure}")
+    status = harness.write_report(f"load-{args.server}-{args.cache}", report, failures)
     log("load and restart runs passed" if not failures else "FAILED")
-    return 1 if failures else 0
+    return status
 
 
 if __name__ == "__main__":

@@ -19,32 +19,15 @@ follow Zipf frequencies instead of the dense recombination of the seed sentences
 """
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+import harness
 import misses
-from harness import (
-    PgCluster,
-    RedisServer,
-    Server,
-    app_env,
-    http_get,
-    log,
-    manage,
-    prepare_database,
-    probe,
-    wrk,
-    wrk_command,
-)
-
-RESULTS = Path(__file__).resolve().parent / "results"
+from harness import http_get, log, wrk, wrk_command
 
 
 def main() -> int:
@@ -93,10 +76,10 @@ def main() -> int:
         )
     kinds = args.servers.split(",")
 
-    pg = None if args.database_url else PgCluster(args.pg_port)
+    pg = None if args.database_url else harness.PgCluster(args.pg_port)
     database_url = args.database_url or pg.url
     server = None
-    redis = RedisServer() if any(k.endswith("-redis") for k in kinds) else None
+    redis = harness.RedisServer() if any(k.endswith("-redis") for k in kinds) else None
     report = {
         "documents": args.documents,
         "vocabulary": args.vocabulary,
@@ -107,18 +90,18 @@ def main() -> int:
     report["loadavg_start"] = [round(x, 2) for x in os.getloadavg()]
     failures = []
     try:
-        env = app_env(database_url)
+        env = harness.app_env(database_url)
         if pg:
             log(f"PostgreSQL on 127.0.0.1:{pg.port}")
             pg.init()
             started = time.monotonic()
-            prepare_database(env, args.documents, args.presidencies, args.vocabulary)
+            harness.prepare_database(env, args.documents, args.presidencies, args.vocabulary)
             report["prepare_seconds"] = round(time.monotonic() - started, 1)
             pg.psql("VACUUM ANALYZE")
         else:
-            manage(env, "collectstatic", "--noinput", "-v0")
+            harness.manage(env, "collectstatic", "--noinput", "-v0")
         report["documents_total"] = count_documents(env)
-        urls = probe(env)
+        urls = harness.probe(env)
         wanted = set(filter(None, args.only.split(",")))
         runnable = []
         for url in urls:
@@ -141,7 +124,9 @@ def main() -> int:
             if kind.endswith("-redis"):
                 redis.flush()
                 extra["REDIS_URL"] = redis.url
-            server = Server(kind, args.port, app_env(database_url, **extra), workers=args.workers)
+            server = harness.Server(
+                kind, args.port, harness.app_env(database_url, **extra), workers=args.workers
+            )
             server.start()
             rows = []
             if not args.no_misses:
@@ -193,21 +178,10 @@ def main() -> int:
             server = None
             print_table(kind, report["servers"][kind], args)
     finally:
-        if server:
-            server.stop()
-        if redis:
-            redis.stop()
-        if pg:
-            pg.destroy()
+        harness.stop_all(server, redis, pg)
     report["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     log(f"load average: start {report['loadavg_start']}, end {report['loadavg_end']}")
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"bench-{args.documents}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps(report, indent=1))
-    log(f"JSON written to {out}")
-    for failure in failures:
-        log(f"FAIL {failure}")
-    return 1 if failures else 0
+    return harness.write_report(f"bench-{args.documents}", report, failures)
 
 
 RECOVERY_LIMIT_SECONDS = 120
@@ -234,7 +208,7 @@ def recovery_after_edit(base: str, env: dict[str, str], rows: list[dict], connec
             "from documents.models import Document; d = Document.objects.order_by('pk').first(); "
             "d.editorial_note = (d.editorial_note + ' ').strip() + '.'; d.save()"
         )
-        manage(env, "shell", "-c", code)
+        harness.manage(env, "shell", "-c", code)
         edited = time.monotonic()
         pending = set(paths)
         per_url: dict[str, float] = {}
@@ -258,7 +232,7 @@ def recovery_after_edit(base: str, env: dict[str, str], rows: list[dict], connec
 
 def count_documents(env: dict[str, str]) -> int:
     code = "from documents.models import Document; print(Document.objects.count())"
-    return int(manage(env, "shell", "-c", code).strip().splitlines()[-1])
+    return int(harness.manage(env, "shell", "-c", code).strip().splitlines()[-1])
 
 
 def presidency_slug(env: dict[str, str]) -> str | None:
@@ -268,7 +242,7 @@ def presidency_slug(env: dict[str, str]) -> str | None:
         "p = Presidency.objects.annotate(n=Count('documents')).order_by('-n', 'pk').first(); "
         "print(p.slug if p else '')"
     )
-    return manage(env, "shell", "-c", code).strip().splitlines()[-1] or None
+    return harness.manage(env, "shell", "-c", code).strip().splitlines()[-1] or None
 
 
 def print_table(kind: str, data: dict, args) -> None:
