@@ -30,12 +30,19 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
 
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    # Where one record shows more than a row of a list: its serializer and its reads.
     detail_serializer_class = None
+    detail_queryset = None
 
     def get_serializer_class(self):
         if self.action != "list" and self.detail_serializer_class is not None:
             return self.detail_serializer_class
         return self.serializer_class
+
+    def get_queryset(self):
+        if self.action != "list" and self.detail_queryset is not None:
+            return self.detail_queryset.all()
+        return super().get_queryset()
 
     def get_object(self):
         instance = super().get_object()
@@ -90,6 +97,37 @@ class KnowledgeBaseViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
             ) from exc
 
 
+def resource_viewset(
+    serializer,
+    queryset,
+    filterset,
+    *,
+    ordering: list[str],
+    name: str,
+    detail_serializer=None,
+    detail_queryset=None,
+    doc: str | None = None,
+) -> type[KnowledgeBaseViewSet]:
+    """The viewset of a resource that needs nothing beyond KnowledgeBaseViewSet: its
+    serializer, its reads (a selector), its FilterSet and ordering, a detail serializer and
+    queryset where one record shows more, and its schema under `name`."""
+    viewset = type(
+        serializer.__name__.removesuffix("Serializer") + "ViewSet",
+        (KnowledgeBaseViewSet,),
+        {
+            "__module__": __name__,
+            "__doc__": doc,
+            "serializer_class": serializer,
+            "detail_serializer_class": detail_serializer,
+            "queryset": queryset,
+            "detail_queryset": detail_queryset,
+            "filterset_class": filterset,
+            "ordering_fields": ordering,
+        },
+    )
+    return document_schema(serializer, detail_serializer, name=name)(viewset)
+
+
 def _integrity_message(exc: IntegrityError) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     if text:
@@ -97,31 +135,24 @@ def _integrity_message(exc: IntegrityError) -> str:
     return _("The database refused it.")
 
 
-@document_schema(s.MemberStateSerializer, name="member state")
-class MemberStateViewSet(KnowledgeBaseViewSet):
-    serializer_class = s.MemberStateSerializer
-    queryset = selectors.member_states()
-    filterset_class = api_filters.MemberStateFilter
-    ordering_fields = ["name", "iso_code", "updated_at"]
+MemberStateViewSet = resource_viewset(
+    s.MemberStateSerializer, selectors.member_states(), api_filters.MemberStateFilter,
+    ordering=["name", "iso_code", "updated_at"], name="member state",
+)  # fmt: skip
 
 
-@document_schema(s.ThemeSerializer, name="theme")
-class ThemeViewSet(KnowledgeBaseViewSet):
-    serializer_class = s.ThemeSerializer
-    queryset = selectors.themes()
-    filterset_class = api_filters.ThemeFilter
-    ordering_fields = ["name", "updated_at", "priority_count"]
+ThemeViewSet = resource_viewset(
+    s.ThemeSerializer, selectors.themes(), api_filters.ThemeFilter,
+    ordering=["name", "updated_at", "priority_count"], name="theme",
+)  # fmt: skip
 
 
-@document_schema(s.PresidencySerializer, s.PresidencyDetailSerializer, name="chairmanship")
-class PresidencyViewSet(KnowledgeBaseViewSet):
-    serializer_class = s.PresidencySerializer
-    detail_serializer_class = s.PresidencyDetailSerializer
-    filterset_class = api_filters.PresidencyFilter
-    ordering_fields = ["year", "start_date", "updated_at"]
-
-    def get_queryset(self):
-        return selectors.presidencies(detail=self.action != "list")
+PresidencyViewSet = resource_viewset(
+    s.PresidencySerializer, selectors.presidencies(), api_filters.PresidencyFilter,
+    ordering=["year", "start_date", "updated_at"], name="chairmanship",
+    detail_serializer=s.PresidencyDetailSerializer,
+    detail_queryset=selectors.presidencies(detail=True),
+)  # fmt: skip
 
 
 @document_schema(s.PrioritySerializer, name="priority")
@@ -134,44 +165,33 @@ class PriorityViewSet(KnowledgeBaseViewSet):
     lookup_value_regex = r"[0-9]+"
 
 
-@document_schema(s.OfficialSerializer, name="official")
-class OfficialViewSet(KnowledgeBaseViewSet):
-    serializer_class = s.OfficialSerializer
-    queryset = selectors.officials()
-    filterset_class = api_filters.OfficialFilter
-    ordering_fields = ["name", "updated_at"]
+OfficialViewSet = resource_viewset(
+    s.OfficialSerializer, selectors.officials(), api_filters.OfficialFilter,
+    ordering=["name", "updated_at"], name="official",
+)  # fmt: skip
 
 
-@document_schema(s.SummitSerializer, name="meeting")
-class SummitViewSet(KnowledgeBaseViewSet):
-    serializer_class = s.SummitSerializer
-    queryset = selectors.summits()
-    filterset_class = api_filters.SummitFilter
-    ordering_fields = ["date", "updated_at"]
+SummitViewSet = resource_viewset(
+    s.SummitSerializer, selectors.summits(), api_filters.SummitFilter,
+    ordering=["date", "updated_at"], name="meeting",
+)  # fmt: skip
 
 
-@document_schema(s.DocumentSerializer, s.DocumentDetailSerializer, name="document")
-class DocumentViewSet(KnowledgeBaseViewSet):
-    serializer_class = s.DocumentSerializer
-    detail_serializer_class = s.DocumentDetailSerializer
-    filterset_class = api_filters.DocumentFilter
-    ordering_fields = ["date", "title", "created_at", "updated_at"]
-
-    def get_queryset(self):
-        if self.action == "list":
-            # The texts are long and a list does not show them.
-            return selectors.documents().defer(*selectors.TEXT_FIELDS)
-        return selectors.document_detail()
+DocumentViewSet = resource_viewset(
+    s.DocumentSerializer,
+    # The texts are long and a list does not show them.
+    selectors.documents().defer(*selectors.TEXT_FIELDS),
+    api_filters.DocumentFilter,
+    ordering=["date", "title", "created_at", "updated_at"], name="document",
+    detail_serializer=s.DocumentDetailSerializer, detail_queryset=selectors.document_detail(),
+)  # fmt: skip
 
 
-@document_schema(s.WorkSerializer, name="work")
-class WorkViewSet(KnowledgeBaseViewSet):
-    """A statement with its versions (an original and its translations)."""
-
-    serializer_class = s.WorkSerializer
-    queryset = selectors.works()
-    filterset_class = api_filters.WorkFilter
-    ordering_fields = ["title", "updated_at"]
+WorkViewSet = resource_viewset(
+    s.WorkSerializer, selectors.works(), api_filters.WorkFilter,
+    ordering=["title", "updated_at"], name="work",
+    doc="A statement with its versions (an original and its translations).",
+)  # fmt: skip
 
 
 @extend_schema_view(

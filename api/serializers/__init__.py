@@ -8,7 +8,13 @@ the `Meta.constraints`), so the API accepts exactly what the admin accepts.
 Each resource has its module; every serializer is importable from `api.serializers`.
 """
 
-from .base import ModelValidatedSerializer, PageURLField, SlugReferenceField, slug_field
+from .base import (
+    ModelValidatedSerializer,
+    PageURLField,
+    RecordSerializer,
+    SlugReferenceField,
+    slug_field,
+)
 from .chairmanships import (
     MemberStateSerializer,
     PresidencyDetailSerializer,
@@ -41,6 +47,7 @@ __all__ = [
     "PresidencyPrioritySerializer",
     "PresidencySerializer",
     "PrioritySerializer",
+    "RecordSerializer",
     "SiblingVersionsField",
     "SlugReferenceField",
     "SummitSerializer",

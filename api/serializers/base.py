@@ -69,7 +69,13 @@ def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
     return SlugReferenceField(slug_field="slug", queryset=queryset, **kwargs)
 
 
-class ModelValidatedSerializer(serializers.ModelSerializer):
+class RecordSerializer(serializers.ModelSerializer):
+    """A record of the knowledge base as the API shows it: with its page on the site (`url`)."""
+
+    url = PageURLField()
+
+
+class ModelValidatedSerializer(RecordSerializer):
     """Runs the model's full_clean() on the record as it would be saved.
 
     Input wrong on its own is a 400; input refused only by what is stored (a slug taken, a

@@ -5,20 +5,17 @@ from rest_framework import serializers
 from documents.models import Document
 from presidencies.models import MemberState, Presidency, Priority, Theme
 
-from .base import ModelValidatedSerializer, PageURLField, slug_field
+from .base import ModelValidatedSerializer, RecordSerializer, slug_field
 from .citations import CitationBriefSerializer
 
 
 class MemberStateSerializer(ModelValidatedSerializer):
-    url = PageURLField()
-
     class Meta:
         model = MemberState
         fields = ["slug", "url", "name", "iso_code", "created_at", "updated_at"]
 
 
 class ThemeSerializer(ModelValidatedSerializer):
-    url = PageURLField()
     priority_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -37,7 +34,6 @@ class ThemeSerializer(ModelValidatedSerializer):
 
 
 class PrioritySerializer(ModelValidatedSerializer):
-    url = PageURLField()
     presidency = slug_field(Presidency.objects.all())
     theme = slug_field(Theme.objects.all())
     instruments = slug_field(
@@ -67,17 +63,15 @@ class PrioritySerializer(ModelValidatedSerializer):
         ]
 
 
-class PresidencyPrioritySerializer(serializers.ModelSerializer):
+class PresidencyPrioritySerializer(RecordSerializer):
     """A priority inside its chairmanship: theme, quotes, follow-through."""
 
-    url = PageURLField()
     theme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     theme_name = serializers.CharField(source="theme.name", read_only=True)
     instruments = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     citations = CitationBriefSerializer(many=True, read_only=True)
 
-    class Meta:
-        model = Priority
+    class Meta(PrioritySerializer.Meta):
         fields = [
             "id",
             "url",
@@ -92,22 +86,18 @@ class PresidencyPrioritySerializer(serializers.ModelSerializer):
         ]
 
 
+def neighbour_field(source: str, help_text: str) -> serializers.SlugField:
+    """The slug of the chairmanship before or after (null for the first or the newest)."""
+    return serializers.SlugField(
+        source=source, read_only=True, allow_null=True, help_text=help_text
+    )
+
+
 class PresidencySerializer(ModelValidatedSerializer):
-    url = PageURLField()
     chair = slug_field(MemberState.objects.all(), help_text="The chair state's slug.")
     chair_name = serializers.CharField(source="chair.name", read_only=True)
-    predecessor = serializers.SlugField(
-        source="predecessor_slug",
-        read_only=True,
-        allow_null=True,
-        help_text="The previous chairmanship's slug.",
-    )
-    successor = serializers.SlugField(
-        source="successor_slug",
-        read_only=True,
-        allow_null=True,
-        help_text="The next chairmanship's slug.",
-    )
+    predecessor = neighbour_field("predecessor_slug", "The previous chairmanship's slug.")
+    successor = neighbour_field("successor_slug", "The next chairmanship's slug.")
     priority_count = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -6,7 +6,7 @@ from documents.models import Citation, Document
 from presidencies.models import MemberState, Position, Presidency, Priority, Summit
 from provenance import annotations
 
-from .base import ModelValidatedSerializer, PageURLField, slug_field
+from .base import ModelValidatedSerializer, PageURLField, RecordSerializer, slug_field
 
 
 class QuotedVersionSerializer(serializers.ModelSerializer):
@@ -35,7 +35,7 @@ def quoted_version():
     )
 
 
-class CitationBriefSerializer(serializers.ModelSerializer):
+class CitationBriefSerializer(RecordSerializer):
     """A quote as shown under what it backs: the document and the exact passage."""
 
     document = serializers.SlugRelatedField(slug_field="slug", read_only=True)

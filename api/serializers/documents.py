@@ -6,14 +6,13 @@ from rest_framework import serializers
 from documents.models import Document, Work, text_fingerprint
 from presidencies.models import Official, Presidency, Summit
 
-from .base import ModelValidatedSerializer, PageURLField, slug_field
+from .base import ModelValidatedSerializer, RecordSerializer, slug_field
 from .citations import CitationBriefSerializer
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class VersionSerializer(RecordSerializer):
     """A document as one version of its work: its language, and original or translation."""
 
-    url = PageURLField()
     display_title = serializers.CharField(read_only=True)
 
     class Meta:
@@ -31,7 +30,6 @@ class VersionSerializer(serializers.ModelSerializer):
 
 
 class WorkSerializer(ModelValidatedSerializer):
-    url = PageURLField()
     versions = VersionSerializer(
         many=True, read_only=True, help_text="Its texts: the original and the translations."
     )
@@ -65,7 +63,6 @@ class SiblingVersionsField(serializers.Field):
 
 
 class DocumentSerializer(ModelValidatedSerializer):
-    url = PageURLField()
     title = serializers.CharField(
         max_length=400, required=False, allow_blank=True, help_text="As the source gives it."
     )

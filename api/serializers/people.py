@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from presidencies.models import Official, Position, Presidency, Summit
 
-from .base import ModelValidatedSerializer, PageURLField, slug_field
+from .base import ModelValidatedSerializer, slug_field
 
 
 class PositionSerializer(serializers.ModelSerializer):
@@ -27,7 +27,6 @@ class PositionSerializer(serializers.ModelSerializer):
 
 
 class OfficialSerializer(ModelValidatedSerializer):
-    url = PageURLField()
     positions = PositionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -36,7 +35,6 @@ class OfficialSerializer(ModelValidatedSerializer):
 
 
 class SummitSerializer(ModelValidatedSerializer):
-    url = PageURLField()
     presidency = slug_field(Presidency.objects.all(), required=False, allow_null=True)
     participants = slug_field(
         Official.objects.all(), many=True, required=False, help_text="Officials' slugs."
