@@ -90,6 +90,13 @@ def group_by_presidency(priorities: list[Priority]) -> list[tuple[Presidency, li
     return [(p, list(items)) for p, items in groupby(priorities, key=lambda p: p.presidency)]
 
 
+def _first_quotes(to_attr: str, condition: Q, order: tuple, limit: int) -> Prefetch:
+    """The first `limit` of each record's quotes that meet `condition`, in `order`."""
+    return Prefetch(
+        "citations", queryset=quotes().filter(condition).order_by(*order)[:limit], to_attr=to_attr
+    )
+
+
 def page_priorities(queryset: QuerySet) -> list[Priority]:
     """Priorities as priority.html shows them, each with a bounded share of its sources.
 
@@ -99,6 +106,7 @@ def page_priorities(queryset: QuerySet) -> list[Priority]:
     `more_instruments` say how many are left for the full lists.
     """
     mine = Citation.objects.filter(priority=OuterRef("pk"))
+    progress = Q(role=Citation.Role.PROGRESS)
     through = Priority.instruments.through
     priorities = list(
         queryset.select_related("presidency__chair", "theme")
@@ -107,19 +115,11 @@ def page_priorities(queryset: QuerySet) -> list[Priority]:
             instrument_total=count_of(through.objects.filter(priority_id=OuterRef("pk"))),
         )
         .prefetch_related(
-            Prefetch(
-                "citations",
-                queryset=quotes()
-                .exclude(role=Citation.Role.PROGRESS)
-                .order_by(*oldest_first("document__"))[:QUOTES_STATING_PRIORITY],
-                to_attr="stating_quotes",
+            _first_quotes(
+                "stating_quotes", ~progress, oldest_first("document__"), QUOTES_STATING_PRIORITY
             ),
-            Prefetch(
-                "citations",
-                queryset=quotes()
-                .filter(role=Citation.Role.PROGRESS)
-                .order_by(*newest_first("document__"))[:QUOTES_OF_PROGRESS],
-                to_attr="progress_quotes",
+            _first_quotes(
+                "progress_quotes", progress, newest_first("document__"), QUOTES_OF_PROGRESS
             ),
             Prefetch(
                 "instruments",

@@ -1,31 +1,36 @@
 """Public pages and feeds (in each language, cstokb/urls.py), sitemap and robots.txt (once)."""
 
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import URLPattern, path
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
 
+
+def record_pages(prefix: str, name: str, list_view, detail_view, feed=None) -> list[URLPattern]:
+    """A kind of record's list at `prefix/`, each record's page and, given a feed, its feed."""
+    pages = [
+        path(f"{prefix}/", list_view, name=f"{name}-list"),
+        path(f"{prefix}/<slug:slug>/", detail_view, name=f"{name}-detail"),
+    ]
+    if feed is not None:
+        pages.append(path(f"{prefix}/<slug:slug>/feed/", feed, name=f"{name}-feed"))
+    return pages
+
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("presidencies/", views.presidency_list, name="presidency-list"),
-    path("presidencies/<slug:slug>/", views.presidency_detail, name="presidency-detail"),
-    path("presidencies/<slug:slug>/feed/", feeds.PresidencyFeed(), name="presidency-feed"),
-    path("themes/", views.theme_list, name="theme-list"),
-    path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
-    path("themes/<slug:slug>/feed/", feeds.ThemeFeed(), name="theme-feed"),
-    path("documents/", views.document_list, name="document-list"),
-    path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
-    path("works/", views.work_list, name="work-list"),
-    path("works/<slug:slug>/", views.work_detail, name="work-detail"),
+    *record_pages("presidencies", "presidency", views.presidency_list, views.presidency_detail,
+                  feeds.PresidencyFeed()),
+    *record_pages("themes", "theme", views.theme_list, views.theme_detail, feeds.ThemeFeed()),
+    *record_pages("documents", "document", views.document_list, views.document_detail),
+    *record_pages("works", "work", views.work_list, views.work_detail),
     path("quotes/", views.quote_list, name="quote-list"),
-    path("officials/", views.official_list, name="official-list"),
-    path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
-    path("officials/<slug:slug>/feed/", feeds.OfficialFeed(), name="official-feed"),
-    path("summits/", views.summit_list, name="summit-list"),
-    path("summits/<slug:slug>/", views.summit_detail, name="summit-detail"),
+    *record_pages("officials", "official", views.official_list, views.official_detail,
+                  feeds.OfficialFeed()),
+    *record_pages("summits", "summit", views.summit_list, views.summit_detail),
     path("feeds/documents/", feeds.DocumentsFeed(), name="documents-feed"),
-]
+]  # fmt: skip
 
 # Outside the language prefix: one sitemap (it lists both languages), one robots.txt.
 root_urlpatterns = [
