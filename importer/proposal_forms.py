@@ -1,6 +1,8 @@
 """The review form's chairmanship and meeting: an existing one, or the one the text states
 and the knowledge base lacks, created only if the editor ticks it."""
 
+import functools
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,21 @@ def ticked(queryset, **kwargs) -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
         queryset=queryset, required=False, widget=forms.CheckboxSelectMultiple, **kwargs
     )
+
+
+def if_ticked(checkbox: str):
+    """A proposal's values, built by the method from the cleaned data, when the editor ticked
+    `checkbox`; None (nothing created or attached) when not."""
+
+    def decorate(build):
+        @functools.wraps(build)
+        def proposal(form) -> dict | None:
+            data = form.cleaned_data
+            return build(form, data) if data.get(checkbox) else None
+
+        return proposal
+
+    return decorate
 
 
 MEETING_FIELDS = (
@@ -93,10 +110,8 @@ class ProposalsForm(forms.Form):
                 gettext("A chairmanship for %(year)s exists already.") % {"year": year},
             )
 
-    def new_presidency(self) -> dict | None:
-        data = self.cleaned_data
-        if not data.get("create_presidency"):
-            return None
+    @if_ticked("create_presidency")
+    def new_presidency(self, data) -> dict:
         return {
             "chair": data["proposal_chair"],
             "year": data["proposal_year"],
@@ -118,10 +133,8 @@ class ProposalsForm(forms.Form):
                 % {"date": day.isoformat()},
             )
 
-    def new_summit(self) -> dict | None:
-        data = self.cleaned_data
-        if not data.get("create_summit"):
-            return None
+    @if_ticked("create_summit")
+    def new_summit(self, data) -> dict:
         instruments = data["new_summit_instruments"].replace("\r\n", "\n").splitlines()
         return {
             "title": data["new_summit_title"].strip(),

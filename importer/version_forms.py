@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, VersionRole
 
+from .proposal_forms import if_ticked
+
 
 class VersionForm(forms.Form):
     version_of = forms.ModelChoiceField(
@@ -54,11 +56,9 @@ class VersionForm(forms.Form):
             self.add_error("translator", gettext("Only a translation has a translator."))
         return cleaned
 
-    def version(self) -> dict | None:
-        """What to attach the new document to, or None when the proposal is dropped."""
-        data = self.cleaned_data
-        if not data.get("attach_work"):
-            return None
+    @if_ticked("attach_work")
+    def version(self, data) -> dict:
+        """What to attach the new document to (None when the proposal is dropped)."""
         return {
             "of": data["version_of"],
             "role": data["version_role"],
