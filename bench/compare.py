@@ -18,7 +18,6 @@ when --margin is given and a figure is worse than after/before = 1 - margin.
 """
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -28,23 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from harness import (
-    PYTHON,
-    ROOT,
-    PgCluster,
-    RedisServer,
-    Server,
-    app_env,
-    http_get,
-    log,
-    prepare_database,
-    probe,
-    wrk,
-)
-
-RESULTS = Path(__file__).resolve().parent / "results"
+import harness
+from harness import ROOT, PgCluster, RedisServer, Server, app_env, http_get, log, wrk
 
 
 def checkout(revision: str) -> Path:
@@ -55,7 +39,7 @@ def checkout(revision: str) -> Path:
         check=True,
     )
     subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", "compilemessages", "--ignore=.venv", "-v0"],
+        [harness.PYTHON, "manage.py", "compilemessages", "--ignore=.venv", "-v0"],
         cwd=path, env={**os.environ, "DJANGO_DEBUG": "1"}, check=True,
     )  # fmt: skip
     return path
@@ -72,17 +56,13 @@ def remove(path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", required=True, help="git revision to compare against")
-    parser.add_argument("--documents", type=int, default=10000)
-    parser.add_argument("--presidencies", type=int, default=20)
+    harness.add_run_arguments(parser, documents=10000, duration=5)
     parser.add_argument(
         "--server",
         default="granian-redis",
         choices=["granian-redis", "gunicorn-redis", "granian", "gunicorn"],
     )
     parser.add_argument("--rounds", type=int, default=3, help="ABBA rounds per URL")
-    parser.add_argument("--duration", type=float, default=5, help="seconds of wrk per turn")
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=3)
     parser.add_argument(
         "--margin",
         type=float,
@@ -115,12 +95,12 @@ def main() -> int:
             extra = {"REDIS_URL": f"{redis.url.rsplit('/', 1)[0]}/{number}"} if redis else {}
             envs[side] = app_env(database, **extra)
             started = time.monotonic()
-            prepare_database(envs[side], args.documents, args.presidencies, root=root)
+            harness.prepare_database(envs[side], args.documents, args.presidencies, root=root)
             report[f"prepare_seconds_{side}"] = round(time.monotonic() - started, 1)
             subprocess.run(  # noqa: S603
                 [*pg.psql_args(databases[side]), "-qc", "VACUUM ANALYZE"], check=True
             )
-            paths[side] = {u["name"]: u["path"] for u in probe(envs[side], root=root)
+            paths[side] = {u["name"]: u["path"] for u in harness.probe(envs[side], root=root)
                            if u["status"] == 200}  # fmt: skip
         names = [n for n in paths["after"] if n in paths["before"]]
         skipped = sorted(set(paths["after"]) ^ set(paths["before"]))
@@ -175,13 +155,7 @@ def main() -> int:
         if args.margin is not None and row["after_over_before"] < 1 - args.margin:
             failures.append(f"{name}: after/before {row['after_over_before']:.2f}")
     log(f"load average: start {report['loadavg_start']}, end {report['loadavg_end']}")
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"compare-{args.documents}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps(report, indent=1))
-    log(f"JSON written to {out}")
-    for failure in failures:
-        log(f"FAIL {failure}")
-    return 1 if failures else 0
+    return harness.write_report(f"compare-{args.documents}", report, failures)
 
 
 if __name__ == "__main__":

@@ -283,6 +283,15 @@ def stop_all(server: Server | None, redis: RedisServer | None, pg: PgCluster | N
         pg.destroy()
 
 
+def add_run_arguments(parser, *, documents: int, duration: float) -> None:
+    """The options bench/run.py and bench/compare.py share: corpus size and wrk load."""
+    parser.add_argument("--documents", type=int, default=documents, help="generated documents")
+    parser.add_argument("--presidencies", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=duration, help="seconds of wrk per run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=3)
+
+
 def write_report(prefix: str, report: dict, failures: list[str]) -> int:
     """The report as JSON in bench/results/, each failure logged; the run's exit status."""
     RESULTS.mkdir(exist_ok=True)

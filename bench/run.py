@@ -32,8 +32,7 @@ from harness import http_get, log, wrk, wrk_command
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=0, help="generated documents (0: seed)")
-    parser.add_argument("--presidencies", type=int, default=20)
+    harness.add_run_arguments(parser, documents=0, duration=10)
     parser.add_argument(
         "--vocabulary",
         choices=["dense", "zipf"],
@@ -41,9 +40,6 @@ def main() -> int:
         help="the generated corpus: dense (the seed sentences recombined: common words in "
         "nearly every document) or zipf (Zipf word frequencies: rare words rare)",
     )
-    parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per URL")
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=3)
     parser.add_argument(
         "--servers",
         default=None,
