@@ -1,11 +1,13 @@
 """What every serializer of the API shares: the page URL, related records by slug, validation
 through the model."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from modeltranslation import settings as modeltranslation_settings
+from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
@@ -56,13 +58,23 @@ class SlugReferenceField(serializers.SlugRelatedField):
 
 # The default language first: its version is the one a model may require.
 LANGUAGES = (
-    settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+    modeltranslation_settings.DEFAULT_LANGUAGE,
     *(
         code
-        for code in settings.MODELTRANSLATION_LANGUAGES
-        if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        for code in modeltranslation_settings.AVAILABLE_LANGUAGES
+        if code != modeltranslation_settings.DEFAULT_LANGUAGE
     ),
 )
+
+
+def versions(name: str) -> list[str]:
+    """A label's field per language (`name_en`, `name_ru`), the default language first."""
+    return [build_localized_fieldname(name, code) for code in LANGUAGES]
+
+
+def language_name(code: str) -> str:
+    """The language's English name: the schema is written in English."""
+    return get_language_info(code)["name"]
 
 
 def slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
@@ -125,7 +137,7 @@ class ModelValidatedSerializer(RecordSerializer):
         plain = [
             name
             for name in self.translated()
-            if name in data and not any(f"{name}_{code}" in data for code in LANGUAGES)
+            if name in data and not any(version in data for version in versions(name))
         ]
         if plain:
             raise serializers.ValidationError(
@@ -134,7 +146,7 @@ class ModelValidatedSerializer(RecordSerializer):
                         serializers.ErrorDetail(
                             str(
                                 _("Read-only, in the response's language: write %(versions)s.")
-                                % {"versions": ", ".join(f"{name}_{code}" for code in LANGUAGES)}
+                                % {"versions": ", ".join(versions(name))}
                             ),
                             code="read_only",
                         )
@@ -158,34 +170,35 @@ class ModelValidatedSerializer(RecordSerializer):
         for name in names:
             expanded.append(name)
             if name in translated:
-                expanded += [f"{name}_{language}" for language in LANGUAGES]
+                expanded += versions(name)
         return expanded
 
     def get_extra_kwargs(self):
         extra = super().get_extra_kwargs()
-        english, *others = LANGUAGES
         for name in self.translated():
             required = not self.Meta.model._meta.get_field(name).blank
+            default, *others = versions(name)
             extra[name] = {
                 "read_only": True,
-                "help_text": "In the response's language (Content-Language): the Russian where "
-                f"there is one, else the English. Read-only: write `{name}_{english}` and "
-                + ", ".join(f"`{name}_{code}`" for code in others)
-                + ".",
+                "help_text": "In the response's language (Content-Language): the "
+                + " or ".join(language_name(code) for code in LANGUAGES[1:])
+                + f" where there is one, else the {language_name(LANGUAGES[0])}. Read-only: "
+                f"write `{default}` and " + ", ".join(f"`{version}`" for version in others) + ".",
             }
-            extra[f"{name}_{english}"] = {
+            extra[default] = {
                 "required": required,
                 # A label the model may leave blank is stored as null where never written.
                 "allow_null": not required,
-                "help_text": "In English, whatever the request's language"
+                "help_text": f"In {language_name(LANGUAGES[0])}, whatever the request's language"
                 + (" (required)." if required else "; may be empty or null."),
             }
-            for code in others:
-                extra[f"{name}_{code}"] = {
+            for code, version in zip(LANGUAGES[1:], others, strict=True):
+                extra[version] = {
                     "required": False,
                     "allow_null": True,
-                    "help_text": "In Russian, whatever the request's language; null (or "
-                    "empty) where there is none: the English is shown instead.",
+                    "help_text": f"In {language_name(code)}, whatever the request's language; "
+                    f"null (or empty) where there is none: the {language_name(LANGUAGES[0])} "
+                    "is shown instead.",
                 }
         return extra
 
@@ -228,11 +241,11 @@ class ModelValidatedSerializer(RecordSerializer):
         if self.instance is not None and not self.partial:
             attrs = {**attrs, **self.replaced_defaults(attrs)}
         for name in self.translated():
-            for language in LANGUAGES[1:]:
+            for version in versions(name)[1:]:
                 # No version is null, not "": the per-language unique rules take any number
                 # of missing versions, as the admin stores them.
-                if attrs.get(f"{name}_{language}") == "":
-                    attrs[f"{name}_{language}"] = None
+                if attrs.get(version) == "":
+                    attrs[version] = None
         attrs = super().validate(attrs)
         model = self.Meta.model
         concrete = list(model._meta.concrete_fields)
