@@ -12,12 +12,15 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 VERSION_FIELD = "loaded_version"
 
 
 class VersionCheckedForm(forms.ModelForm):
-    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
+    loaded_version = forms.CharField(
+        label=gettext_lazy("version loaded"), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,12 +1,22 @@
 """Editors' admin for documents: a new statement with its links and citations on one screen."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cstokb.versioncheck import VersionCheckAdminMixin
+from presidencies.admin import CHAIRMANSHIPS
 
 from .models import Citation, Document, Work
+
+
+class DisplayTitle:
+    """A document's title column: the source's title, or the one built from its metadata."""
+
+    @admin.display(description=Document._meta.get_field("title").verbose_name)
+    def display_title(self, document: Document) -> str:
+        return document.display_title
 
 
 class StatementCitationInline(admin.StackedInline):
@@ -20,9 +30,9 @@ class StatementCitationInline(admin.StackedInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class DocumentAdmin(DisplayTitle, VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["display_title", "kind", "date", "publisher", "presidency", "summit"]
-    list_filter = ["kind", "presidency", "language", "version_role", "publisher"]
+    list_filter = ["kind", ("presidency", CHAIRMANSHIPS), "language", "version_role", "publisher"]
     search_fields = ["title", "publisher", "text", "speakers__name"]
     autocomplete_fields = ["speakers", "presidency", "summit", "work"]
     date_hierarchy = "date"
@@ -35,16 +45,16 @@ class DocumentAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin
             None,
             {"fields": ["kind", "title", "slug", "date", "publisher", "source_url", "language"]},
         ),
-        ("Links", {"fields": ["speakers", "presidency", "summit"]}),
-        ("Version of a work", {"fields": ["work", "version_role", "translator"]}),
-        ("Text", {"fields": ["text", "raw_text", "editorial_note"]}),
+        (_("Links"), {"fields": ["speakers", "presidency", "summit"]}),
+        (_("Version of a work"), {"fields": ["work", "version_role", "translator"]}),
+        (_("Text"), {"fields": ["text", "raw_text", "editorial_note"]}),
     ]
 
 
 @admin.register(Citation)
 class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "document", "role", "priority", "summit"]
-    list_filter = ["role", "document__kind", "document__presidency"]
+    list_filter = ["role", "document__kind", ("document__presidency", CHAIRMANSHIPS)]
     search_fields = ["quote", "document__title", "priority__title"]
     date_hierarchy = "document__date"
     autocomplete_fields = ["document", *Citation.TARGETS]
@@ -52,7 +62,7 @@ class CitationAdmin(VersionCheckAdminMixin, SimpleHistoryAdmin):
     history_list_display = ["quote", "role"]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(DisplayTitle, admin.TabularInline):
     """The work's versions, each edited on its own document page."""
 
     model = Document

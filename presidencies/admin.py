@@ -1,21 +1,23 @@
 """Editors' admin for chairmanships, themes, priorities, officials and meetings."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from cstokb.admin_filters import LabelValuesFilter, labelled_by
 from cstokb.versioncheck import VersionCheckAdminMixin
 from documents.models import Citation
 
 from .models import MemberState, Official, Position, Presidency, Priority, Summit, Theme
 
 
-def has_related_filter(relation: str, title: str, parameter: str, yes: str, no: str):
+def has_related_filter(relation: str, title: str, parameter: str):
     """A yes/no list filter: rows that have at least one `relation`, or none."""
 
     class HasRelatedFilter(admin.SimpleListFilter):
         def lookups(self, request, model_admin):
-            return [("yes", yes), ("no", no)]
+            return [("yes", _("Yes")), ("no", _("No"))]
 
         def queryset(self, request, queryset):
             if self.value() == "yes":
@@ -29,12 +31,9 @@ def has_related_filter(relation: str, title: str, parameter: str, yes: str, no: 
     return HasRelatedFilter
 
 
-class ChairmanshipFilter(admin.RelatedOnlyFieldListFilter):
-    """The chairmanships that set priorities on a theme (named as the admin names them)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.title = "chairmanship"
+# A chairmanship is named by its chair's name and year ("Russia 2026").
+CHAIRMANSHIPS = labelled_by("chair__name")
+STATES = labelled_by("name")
 
 
 class CitationInline(admin.TabularInline):
@@ -48,7 +47,7 @@ class CitationInline(admin.TabularInline):
 class MemberStateAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "iso_code", "slug", "updated_at"]
     list_filter = [
-        has_related_filter("presidencies", "chaired the CSTO", "chaired", "Yes", "No"),
+        has_related_filter("presidencies", _("chaired the CSTO"), "chaired"),
     ]
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
@@ -57,7 +56,7 @@ class MemberStateAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAd
 @admin.register(Presidency)
 class PresidencyAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "slug", "start_date", "end_date", "concluded", "motto", "updated_at"]
-    list_filter = ["chair", "concluded"]
+    list_filter = [("chair", STATES), "concluded"]
     search_fields = ["slug", "motto", "summary", "chair__name"]
     autocomplete_fields = ["chair"]
     date_hierarchy = "start_date"
@@ -66,8 +65,8 @@ class PresidencyAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdm
     history_list_display = ["start_date", "end_date", "motto"]
     fieldsets = [
         (None, {"fields": ["chair", "year", "slug"]}),
-        ("Period", {"fields": ["start_date", "end_date", "concluded"]}),
-        ("Content", {"fields": ["motto", "website", "summary", "editorial_note"]}),
+        (_("Period"), {"fields": ["start_date", "end_date", "concluded"]}),
+        (_("Content"), {"fields": ["motto", "website", "summary", "editorial_note"]}),
     ]
 
 
@@ -75,8 +74,9 @@ class PresidencyAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdm
 class ThemeAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
     list_filter = [
-        has_related_filter("priorities", "has priorities", "has_priorities", "Yes", "No"),
-        ("priorities__presidency", ChairmanshipFilter),
+        has_related_filter("priorities", _("has priorities"), "has_priorities"),
+        # The chairmanships that set priorities on a theme.
+        ("priorities__presidency", labelled_by("chair__name", only_used=True)),
     ]
     search_fields = ["name", "description", "keywords", "keywords_ru"]
     prepopulated_fields = {"slug": ["name"]}
@@ -89,7 +89,7 @@ class PriorityCitationInline(CitationInline):
 @admin.register(Priority)
 class PriorityAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "presidency", "theme", "status", "order", "updated_at"]
-    list_filter = ["status", "theme", "presidency"]
+    list_filter = ["status", ("theme", labelled_by("name")), ("presidency", CHAIRMANSHIPS)]
     search_fields = ["title", "summary", "citations__quote"]
     autocomplete_fields = ["presidency", "theme", "instruments"]
     list_select_related = ["presidency__chair", "theme"]
@@ -110,9 +110,10 @@ class PositionInline(TranslationTabularInline):
 class OfficialAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "updated_at"]
     list_filter = [
-        ("positions__member_state", admin.RelatedOnlyFieldListFilter),
-        "positions__organisation",
-        has_related_filter("documents", "speaks in a document", "speaker", "Yes", "No"),
+        ("positions__member_state", labelled_by("name", only_used=True)),
+        ("positions__title_en", LabelValuesFilter),
+        ("positions__organisation_en", LabelValuesFilter),
+        has_related_filter("documents", _("speaks in a document"), "speaker"),
     ]
     search_fields = ["name", "aliases", "positions__title"]
     prepopulated_fields = {"slug": ["name"]}
@@ -122,7 +123,7 @@ class OfficialAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin
 @admin.register(Position)
 class PositionAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["official", "title", "member_state", "organisation", "start_date", "end_date"]
-    list_filter = ["member_state", "organisation", "ended"]
+    list_filter = [("member_state", STATES), ("organisation_en", LabelValuesFilter), "ended"]
     search_fields = ["official__name", "title", "organisation"]
     autocomplete_fields = ["official", "member_state"]
     date_hierarchy = "start_date"
@@ -136,7 +137,7 @@ class SummitCitationInline(CitationInline):
 @admin.register(Summit)
 class SummitAdmin(VersionCheckAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "date", "city", "attendance", "status", "presidency"]
-    list_filter = ["kind", "status", "attendance", "presidency"]
+    list_filter = ["kind", "status", "attendance", ("presidency", CHAIRMANSHIPS)]
     search_fields = ["title", "city", "venue", "participants__name"]
     autocomplete_fields = ["presidency", "participants"]
     date_hierarchy = "date"

@@ -3,6 +3,7 @@
 from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_index(sender, using: str = "default", **kwargs) -> None:
@@ -14,7 +15,7 @@ def _ensure_index(sender, using: str = "default", **kwargs) -> None:
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Search"
+    verbose_name = _("Search")
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_index, sender=self, dispatch_uid="search-ensure-index")

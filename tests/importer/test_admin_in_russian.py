@@ -115,3 +115,48 @@ def test_the_command_follows_the_shell_language(seed, monkeypatch):
     monkeypatch.setenv("LANG", "de_DE.UTF-8")  # not a language of the site: English
     with pytest.raises(CommandError, match="^No such file: "):
         run("/nonexistent/statement.txt")
+
+
+def help_text(capsys, *args: str) -> str:
+    """What `manage.py import_statement ARGS` prints for --help (argparse exits after it)."""
+    from importer.management.commands.import_statement import Command
+
+    with pytest.raises(SystemExit) as exit_:
+        Command().run_from_argv(["manage.py", "import_statement", *args])
+    assert exit_.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+@pytest.fixture
+def russian_shell(monkeypatch):
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+
+
+def test_the_help_is_in_the_shells_language(russian_shell, capsys, monkeypatch):
+    russian = help_text(capsys, "--help")
+    assert "Анализирует заявление" in russian
+    assert "Сохранить документ с выступающими, председательством, мероприятием и темами." in (
+        russian
+    )
+    assert "Analyse a statement" not in russian
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    english = help_text(capsys, "--help")
+    assert "Analyse a statement" in english and "Анализирует" not in english
+
+
+def test_the_help_follows_language_as_the_command_does(russian_shell, capsys):
+    assert "Analyse a statement" in help_text(capsys, "--language", "en", "--help")
+    # Before --language too: argparse prints the help as soon as it meets --help.
+    assert "Analyse a statement" in help_text(capsys, "--help", "--language=en")
+    # A language the site does not speak leaves the shell's (the parser reports it when
+    # it gets that far).
+    assert "Анализирует заявление" in help_text(capsys, "--help", "--language", "de")
+
+
+def test_manage_py_help_import_statement_in_the_shells_language(russian_shell, capsys):
+    from importer.management.commands.import_statement import Command
+
+    Command().print_help("manage.py", "import_statement")
+    assert "Анализирует заявление" in capsys.readouterr().out

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from cstokb.labels import falls_back, in_default_language
+
 register = template.Library()
 
 # Same escaping as Django's json_script: the JSON can never close the script element.
@@ -107,10 +109,8 @@ def label(obj, field: str) -> str:
     value = getattr(obj, field)
     if not value:
         return ""
-    language, default = get_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    translated = f"{field}_{language}"
-    if language != default and hasattr(obj, translated) and not getattr(obj, translated):
-        return _in_language(value, default)
+    if falls_back(obj, field):
+        return in_default_language(value)
     return conditional_escape(value)
 
 

@@ -1,5 +1,6 @@
 """Analyse a statement saved as a text file and, with --save, store it as a Document."""
 
+import argparse
 import json
 import os
 import sys
@@ -10,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from documents.models import VersionRole
 from importer.analysis import MAX_BYTES, InputError, analyse, decode_input
@@ -19,7 +20,7 @@ from importer.services import already_stored, duplicate_of, import_data_from, st
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "Analyse a statement (a UTF-8 text or HTML file, standard input with -, or a page "
         "fetched with --url) and optionally store it as a document. "
         "--save stores what the admin's review form proposes, saved unchanged: the document "
@@ -30,50 +31,73 @@ class Command(BaseCommand):
     )
 
     stealth_options = ("stdin",)  # a binary stream in place of sys.stdin (tests)
+    language: str | None = None  # --language as given on the command line (run_from_argv)
+
+    def run_from_argv(self, argv):
+        self.language = language_option(argv[2:])
+        super().run_from_argv(argv)
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # argparse prints --help while it reads the arguments, before handle() sets the
+        # language, and takes only str: the texts are made here, in the language handle()
+        # speaks (--language, else the shell's). Django's own options stay in English.
+        with translation.override(self.language or shell_language()):
+            parser = super().create_parser(prog_name, subcommand, **kwargs)
+            parser.description = str(self.help)
+        return parser
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "file", nargs="?", help="Path to a UTF-8 text or HTML file, or - for standard input."
+            "file", nargs="?", help=_("Path to a UTF-8 text or HTML file, or - for standard input.")
         )
-        parser.add_argument("--url", help="Fetch the statement's page from this address.")
-        parser.add_argument("--json", action="store_true", help="Print the analysis as JSON.")
+        parser.add_argument("--url", help=_("Fetch the statement's page from this address."))
+        parser.add_argument("--json", action="store_true", help=_("Print the analysis as JSON."))
         parser.add_argument(
             "--save",
             action="store_true",
-            help="Store the document with its speakers, chairmanship, meeting and themes.",
+            help=_("Store the document with its speakers, chairmanship, meeting and themes."),
         )
         parser.add_argument(
             "--create-people",
             action="store_true",
-            help="With --save: create the people not in the knowledge base (unknown_people) "
-            "as new officials; those the text has speak (unknown_speakers) become speakers.",
+            help=_(
+                "With --save: create the people not in the knowledge base (unknown_people) "
+                "as new officials; those the text has speak (unknown_speakers) become speakers."
+            ),
         )
         parser.add_argument(
             "--cite",
             action="store_true",
-            help="With --save: cite each candidate quote for the priority proposed for it "
-            "(a priority of the chairmanship on the quote's theme); quotes without one are "
-            "not cited.",
+            help=_(
+                "With --save: cite each candidate quote for the priority proposed for it "
+                "(a priority of the chairmanship on the quote's theme); quotes without one are "
+                "not cited."
+            ),
         )
-
         parser.add_argument(
             "--attach-work",
             action="store_true",
-            help="With --save: make the document a version of the work proposed for it "
-            "(proposed_work: the stored text it is a version of, and why).",
+            help=_(
+                "With --save: make the document a version of the work proposed for it "
+                "(proposed_work: the stored text it is a version of, and why)."
+            ),
         )
         parser.add_argument(
             "--version-role",
             choices=VersionRole.values,
             default=VersionRole.UNSTATED,
-            help="With --attach-work: whether the new text is the original or a translation "
-            "(default: not stated).",
+            help=_(
+                "With --attach-work: whether the new text is the original or a translation "
+                "(default: not stated)."
+            ),
         )
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
-            help="The language of the messages and the summary (default: the shell's, from "
-            "LC_ALL, LC_MESSAGES or LANG, else English). The --json keys stay as they are.",
+            help=_(
+                "The language of the messages and the summary (default: the shell's, from "
+                "LC_ALL, LC_MESSAGES or LANG, else English). The --json keys stay as they are."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -217,3 +241,14 @@ def shell_language() -> str:
             code = value.split(".")[0].split("_")[0].lower()
             return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     return settings.LANGUAGE_CODE
+
+
+def language_option(args: list[str]) -> str | None:
+    """--language among the command-line arguments, where it names a language of the site."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--language")
+    try:
+        language = parser.parse_known_args(args)[0].language
+    except argparse.ArgumentError:
+        return None  # the command's own parser reports it
+    return language if language in dict(settings.LANGUAGES) else None
