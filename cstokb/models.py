@@ -6,10 +6,10 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 # The code of a validation error caused by what is stored, not by the input alone (a period
 # overlapping another row's, a quote absent from its document's text): the API answers 409.
@@ -26,32 +26,9 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-# A period (start_date, end_date, either unknown): where both are known, the end is not
-# before the start. The database holds the rule as a constraint, clean() as the editor's error.
-END_BEFORE_START = gettext_lazy("The end date is before the start date.")
-
-
-def end_on_or_after_start(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(start_date__isnull=True)
-        | Q(end_date__isnull=True)
-        | Q(end_date__gte=F("start_date")),
-        name=name,
-    )
-
-
-def unique(*fields: str, name: str, message) -> models.UniqueConstraint:
-    """A uniqueness rule that says, in the reader's language, what is already taken.
-
-    Django's default names the model and the field's label ("тема с таким slug уже
-    существует."). Code "unique" keeps a one-field error on its field, as Django's own does.
-    """
-    return models.UniqueConstraint(
-        fields=list(fields),
-        name=name,
-        violation_error_message=message,
-        violation_error_code="unique",
-    )
+def one_per_line(text: str) -> list[str]:
+    """The entries of a field written one per line, blank lines left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def long_date(value: datetime.date) -> str:
@@ -59,8 +36,18 @@ def long_date(value: datetime.date) -> str:
     return date_format(value, "j E Y")
 
 
-def ends_before_it_starts(start: datetime.date | None, end: datetime.date | None) -> bool:
-    return bool(start and end and end < start)
+class NamedModel(models.Model):
+    """A record known by its name (each declares its own `name`): listed and shown by it.
+
+    A subclass that writes its own Meta keeps the order as `class Meta(NamedModel.Meta)`.
+    """
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class EditorialLabelsModel(TimeStampedModel):
@@ -77,6 +64,17 @@ class EditorialLabelsModel(TimeStampedModel):
     def save(self, *args, **kwargs) -> None:
         with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
             super().save(*args, **kwargs)
+
+
+class RecordPageModel(EditorialLabelsModel):
+    """A record with a page of its own, found by its slug: the URL `<model>-detail` (the names
+    web's record_pages() gives)."""
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"{self._meta.model_name}-detail", kwargs={"slug": self.slug})
 
 
 # RFC 3986: the characters a URI may hold, and % only as the start of an escape. Django's

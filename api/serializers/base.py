@@ -215,7 +215,7 @@ class ModelValidatedSerializer(RecordSerializer):
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
-        # A taken value is the model's rule, said in its own words (cstokb.models.unique):
+        # A taken value is the model's rule, said in its own words (cstokb.constraints.unique):
         # full_clean() checks it below. DRF's validator would answer first, in Django's
         # generic wording ("тема с таким slug уже существует.").
         validators = [v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]

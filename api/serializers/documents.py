@@ -13,8 +13,6 @@ from .citations import CitationBriefSerializer
 class VersionSerializer(RecordSerializer):
     """A document as one version of its work: its language, and original or translation."""
 
-    display_title = serializers.CharField(read_only=True)
-
     class Meta:
         model = Document
         fields = [
@@ -66,7 +64,6 @@ class DocumentSerializer(ModelValidatedSerializer):
     title = serializers.CharField(
         max_length=400, required=False, allow_blank=True, help_text="As the source gives it."
     )
-    display_title = serializers.CharField(read_only=True)
     speakers = slug_field(
         Official.objects.all(), many=True, required=False, help_text="Officials' slugs."
     )

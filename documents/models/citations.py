@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb.constraints import not_blank, one_of
 from cstokb.models import CONFLICT, TimeStampedModel
 
 from ..fragments import text_directive
@@ -93,16 +94,14 @@ class Citation(TimeStampedModel):
         verbose_name_plural = _("citations")
         ordering = ["document", "pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(quote=""), name="citation_quote_not_empty"),
+            not_blank("quote"),
             models.CheckConstraint(
                 condition=functools.reduce(
                     operator.or_, (Q(**{f"{name}__isnull": False}) for name in CITATION_TARGETS)
                 ),
                 name="citation_has_a_subject",
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=CitationRole.values), name="citation_role_valid"
-            ),
+            one_of("role", CitationRole),
         ]
 
     def __str__(self) -> str:

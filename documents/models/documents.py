@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, EditorialLabelsModel, long_date, unique
+from cstokb.constraints import not_blank, one_of, unique
+from cstokb.models import CONFLICT, RecordPageModel, long_date
 
 from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
 from .text import find_anchor, split_paragraphs, text_fingerprint, validate_uri_characters
@@ -59,7 +59,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Work(EditorialLabelsModel):
+class Work(RecordPageModel):
     """One statement as a whole: the texts that give it (original, translations, or several
     renderings of an original the knowledge base lacks) are its versions, each a Document."""
 
@@ -79,17 +79,12 @@ class Work(EditorialLabelsModel):
         verbose_name_plural = _("works")
         ordering = ["title", "pk"]
         constraints = [
-            unique(
-                "slug", name="work_unique_slug", message=_("Another work already has this slug.")
-            ),
-            models.CheckConstraint(condition=~Q(title=""), name="work_title_not_empty"),
+            unique("slug", message=_("Another work already has this slug.")),
+            not_blank("title"),
         ]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("work-detail", kwargs={"slug": self.slug})
 
 
 class VersionRole(models.TextChoices):
@@ -99,7 +94,15 @@ class VersionRole(models.TextChoices):
     UNSTATED = "unstated", _("Not stated whether original or translation")
 
 
-class Document(EditorialLabelsModel):
+def occasion(to: str, **options) -> models.ForeignKey:
+    """What a document came out of (a chairmanship, a meeting), where known; a record that
+    documents name cannot be deleted from under them."""
+    return models.ForeignKey(
+        to, null=True, blank=True, on_delete=models.PROTECT, related_name="documents", **options
+    )
+
+
+class Document(RecordPageModel):
     Kind = DocumentKind
     VersionRole = VersionRole
 
@@ -128,20 +131,12 @@ class Document(EditorialLabelsModel):
         related_name="documents",
         help_text="The officials who speak or are quoted as authors.",
     )
-    presidency = models.ForeignKey(
+    presidency = occasion(
         "presidencies.Presidency",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="documents",
         help_text="The chairmanship in office when the document was issued.",
     )
-    summit = models.ForeignKey(
+    summit = occasion(
         "presidencies.Summit",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="documents",
         help_text="The meeting it reports on or, for an instrument, adopted it.",
     )
     text = models.TextField(
@@ -185,11 +180,7 @@ class Document(EditorialLabelsModel):
         verbose_name_plural = _("documents")
         ordering = [models.F("date").desc(nulls_last=True), "pk"]
         constraints = [
-            unique(
-                "slug",
-                name="document_unique_slug",
-                message=_("Another document already has this slug."),
-            ),
+            unique("slug", message=_("Another document already has this slug.")),
             # The same cleaned text is never stored twice (instruments without text excepted).
             # Code "unique": a text already stored is a conflict with what is stored (a 409).
             models.UniqueConstraint(
@@ -199,16 +190,11 @@ class Document(EditorialLabelsModel):
                 violation_error_message=_("A document with the same text is already stored."),
                 violation_error_code="unique",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"
-            ),
+            one_of("kind", DocumentKind),
             models.CheckConstraint(
                 condition=~Q(title="") | ~Q(text=""), name="document_title_or_text"
             ),
-            models.CheckConstraint(
-                condition=Q(version_role__in=VersionRole.values),
-                name="document_version_role_valid",
-            ),
+            one_of("version_role", VersionRole),
             # A work has at most one original; its other versions are translations of it.
             models.UniqueConstraint(
                 fields=["work"],
@@ -234,9 +220,6 @@ class Document(EditorialLabelsModel):
 
     def __str__(self) -> str:
         return self.display_title
-
-    def get_absolute_url(self) -> str:
-        return reverse("document-detail", kwargs={"slug": self.slug})
 
     @property
     def is_instrument(self) -> bool:

@@ -13,14 +13,19 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import (
-    CONFLICT,
+from cstokb.constraints import (
     END_BEFORE_START,
-    EditorialLabelsModel,
     end_on_or_after_start,
     ends_before_it_starts,
-    long_date,
+    not_blank,
     unique,
+)
+from cstokb.models import (
+    CONFLICT,
+    EditorialLabelsModel,
+    NamedModel,
+    RecordPageModel,
+    long_date,
     validate_uri_characters,
 )
 
@@ -28,40 +33,22 @@ from cstokb.models import (
 OPEN_END = datetime.date.max
 
 
-class MemberState(EditorialLabelsModel):
+class MemberState(NamedModel, EditorialLabelsModel):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     iso_code = models.CharField("ISO 3166-1 code", max_length=2)
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("member state")
         verbose_name_plural = _("member states")
-        ordering = ["name"]
         constraints = [
-            unique(
-                "slug",
-                name="memberstate_unique_slug",
-                message=_("Another member state already has this slug."),
-            ),
-            unique(
-                "iso_code",
-                name="memberstate_unique_iso_code",
-                message=_("Another member state already has this ISO code."),
-            ),
-            unique(
-                "name",
-                name="memberstate_unique_name",
-                message=_("Another member state already has this name."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(name="") & ~Q(iso_code=""), name="memberstate_name_and_code_set"
-            ),
+            unique("slug", message=_("Another member state already has this slug.")),
+            unique("iso_code", message=_("Another member state already has this ISO code.")),
+            unique("name", message=_("Another member state already has this name.")),
+            not_blank("name", "iso_code", name="memberstate_name_and_code_set"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("presidency-list") + f"?chair={self.slug}"
@@ -109,7 +96,7 @@ class PresidencyQuerySet(models.QuerySet):
         )
 
 
-class Presidency(EditorialLabelsModel):
+class Presidency(RecordPageModel):
     """A chairmanship of the CSTO, named for the year it covers (`russia-2026`)."""
 
     chair = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="presidencies")
@@ -146,11 +133,7 @@ class Presidency(EditorialLabelsModel):
         verbose_name_plural = _("chairmanships")
         ordering = ["year"]
         constraints = [
-            unique(
-                "slug",
-                name="presidency_unique_slug",
-                message=_("Another chairmanship already has this slug."),
-            ),
+            unique("slug", message=_("Another chairmanship already has this slug.")),
             unique(
                 "year",
                 name="presidency_one_per_year",
@@ -169,9 +152,6 @@ class Presidency(EditorialLabelsModel):
 
     def __str__(self) -> str:
         return f"{self.chair.name} {self.year}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("presidency-detail", kwargs={"slug": self.slug})
 
     @property
     def is_open(self) -> bool:

@@ -2,13 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import CONFLICT, EditorialLabelsModel, long_date, unique
+from cstokb.constraints import not_blank, one_of, unique
+from cstokb.models import CONFLICT, RecordPageModel, long_date
 
 from .chairmanships import Presidency
 from .people import Official
@@ -47,7 +47,7 @@ class SummitStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
 
 
-class Summit(EditorialLabelsModel):
+class Summit(RecordPageModel):
     """Any statutory meeting of the CSTO: a summit of the Council, a ministerial, a forum."""
 
     Kind = SummitKind
@@ -79,30 +79,15 @@ class Summit(EditorialLabelsModel):
         verbose_name_plural = _("meetings")
         ordering = [F("date").asc(nulls_last=True), "pk"]
         constraints = [
-            unique(
-                "slug",
-                name="summit_unique_slug",
-                message=_("Another meeting already has this slug."),
-            ),
-            models.CheckConstraint(condition=~Q(title=""), name="summit_title_not_empty"),
-            models.CheckConstraint(
-                condition=Q(kind__in=SummitKind.values),
-                name="summit_kind_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=SummitStatus.values), name="summit_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(attendance__in=SummitAttendance.values),
-                name="summit_attendance_valid",
-            ),
+            unique("slug", message=_("Another meeting already has this slug.")),
+            not_blank("title"),
+            one_of("kind", SummitKind),
+            one_of("status", SummitStatus),
+            one_of("attendance", SummitAttendance),
         ]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("summit-detail", kwargs={"slug": self.slug})
 
     @property
     def format_label(self) -> str:

@@ -4,25 +4,23 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb.models import (
+from cstokb.constraints import (
     END_BEFORE_START,
-    EditorialLabelsModel,
     end_on_or_after_start,
     ends_before_it_starts,
-    long_date,
+    not_blank,
     unique,
 )
+from cstokb.models import EditorialLabelsModel, NamedModel, RecordPageModel, long_date, one_per_line
 
 from .chairmanships import MemberState
 
 
-class Official(EditorialLabelsModel):
+class Official(NamedModel, RecordPageModel):
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150)
     aliases = models.TextField(
@@ -32,28 +30,17 @@ class Official(EditorialLabelsModel):
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("official")
         verbose_name_plural = _("officials")
-        ordering = ["name"]
         constraints = [
-            unique(
-                "slug",
-                name="official_unique_slug",
-                message=_("Another official already has this slug."),
-            ),
-            models.CheckConstraint(condition=~Q(name=""), name="official_name_not_empty"),
+            unique("slug", message=_("Another official already has this slug.")),
+            not_blank("name"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("official-detail", kwargs={"slug": self.slug})
 
     @property
     def alias_list(self) -> list[str]:
-        return [a.strip() for a in self.aliases.splitlines() if a.strip()]
+        return one_per_line(self.aliases)
 
 
 class Position(EditorialLabelsModel):
@@ -81,7 +68,7 @@ class Position(EditorialLabelsModel):
         verbose_name_plural = _("posts")
         ordering = ["official__name", "start_date", "pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(title=""), name="position_title_not_empty"),
+            not_blank("title"),
             end_on_or_after_start("position_end_on_or_after_start"),
             unique(
                 "official",

@@ -1,18 +1,17 @@
 """The priorities a chairmanship sets, and the themes that let chairmanships be compared."""
 
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb.constraints import not_blank, one_of, unique
 from cstokb.history import HistoricalRecordsBothSides
-from cstokb.models import EditorialLabelsModel, unique
+from cstokb.models import EditorialLabelsModel, NamedModel, RecordPageModel, one_per_line
 
 from .chairmanships import Presidency
 
 
-class Theme(EditorialLabelsModel):
+class Theme(NamedModel, RecordPageModel):
     """A topic that priorities of different chairmanships share, so they can be compared."""
 
     name = models.CharField(max_length=120)
@@ -33,29 +32,18 @@ class Theme(EditorialLabelsModel):
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["name"]
         constraints = [
-            unique(
-                "slug", name="theme_unique_slug", message=_("Another theme already has this slug.")
-            ),
-            unique(
-                "name", name="theme_unique_name", message=_("Another theme already has this name.")
-            ),
-            models.CheckConstraint(condition=~Q(name=""), name="theme_name_not_empty"),
+            unique("slug", message=_("Another theme already has this slug.")),
+            unique("name", message=_("Another theme already has this name.")),
+            not_blank("name"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("theme-detail", kwargs={"slug": self.slug})
 
     @property
     def keyword_list(self) -> list[str]:
-        return [k.strip() for k in self.keywords.splitlines() if k.strip()]
+        return one_per_line(self.keywords)
 
     @property
     def russian_keyword_list(self) -> list[str]:
@@ -121,11 +109,8 @@ class Priority(EditorialLabelsModel):
                 name="priority_unique_title_per_presidency",
                 message=_("This chairmanship already has a priority with this title."),
             ),
-            models.CheckConstraint(condition=~Q(title=""), name="priority_title_not_empty"),
-            models.CheckConstraint(
-                condition=Q(status__in=PriorityStatus.values),
-                name="priority_status_valid",
-            ),
+            not_blank("title"),
+            one_of("status", PriorityStatus),
         ]
         indexes = [models.Index(fields=["presidency", "theme"], name="priority_pres_theme_idx")]
 

@@ -63,7 +63,7 @@ def test_conflicts_with_what_is_stored_are_russian(seed, editor_api):
     overlap = editor_api.post("/api/v1/presidencies/", NEW_PRESIDENCY, format="json", **RU)
     assert overlap.status_code == 409
     assert "пересекается с председательством" in overlap.json()["start_date"][0]
-    # A taken slug, said by the model's own rule (cstokb.models.unique), not Django's default.
+    # A taken slug, said by the model's own rule (cstokb.constraints.unique), not Django's default.
     taken = editor_api.patch("/api/v1/themes/biological-security/", {"slug": "peacekeeping"}, **RU)
     assert taken.status_code == 409
     assert taken.json()["slug"] == ["Этот slug (часть адреса страницы) уже занят другой темой."]
