@@ -11,7 +11,9 @@ Every piece of user input is passed as a bound parameter.
 
 import functools
 import operator
+import os
 
+import snowballstemmer
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -19,15 +21,27 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, Case, F, Func, Q, Subquery, TextField, When
-from django.db.models.functions import Left
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest, Least, Left, Substr
 
 from documents.fulltext import LANGUAGE_CONFIGS, RANK_TEXT_CHARS, language_config
 from documents.models import Document
 from presidencies.models import Presidency
 
 from .models import PriorityIndex
-from .postgres_sql import PG_CONFIG
+from .postgres_sql import PG_CONFIG, PHRASE_PARTIAL, PHRASE_READ
 from .query import Clause, ParsedQuery, fts5_expression
 
 # What fetch() sets for its one statement (see there).
@@ -61,7 +75,8 @@ def query_configs(text: str) -> tuple[str, ...]:
 # The most documents holding a phrase's words whose full vectors are read to check the
 # words' positions (PostgreSQL): the GIN index knows which documents hold a word, not
 # where, and a phrase of common words otherwise read most full vectors of the knowledge base.
-PHRASE_RECHECK = 2000
+# As many as a search's candidates (matches.MAX_CANDIDATES).
+PHRASE_RECHECK = 1000
 
 
 class VectorMatches(Func):
@@ -81,6 +96,46 @@ class OpeningLexemes(Func):
     output_field = SearchVectorField()
 
 
+# A snippet past a document's opening is headlined on RANK_TEXT_CHARS characters of its
+# text starting this many before the first written form of a word of the query.
+WINDOW_BEFORE = 200
+_STEMMERS = {
+    "en": snowballstemmer.stemmer("english"),
+    "ru": snowballstemmer.stemmer("russian"),
+}
+
+
+def _written_stem(word: str) -> str:
+    """What every written form of `word` starts with: its common start with its stem
+    ("ceremony", stem "ceremoni": "ceremon"), the word itself when that is too short."""
+    stem = _STEMMERS["en" if word.isascii() else "ru"].stemWord(word)
+    common = os.path.commonprefix([word, stem])
+    return common if len(common) >= 3 else word
+
+
+def written_pattern(clause: Clause) -> str:
+    """A regular expression (PostgreSQL's) for the written forms of a clause's terms: a word
+    from its stem's start, a phrase's words apart only by non-word characters. The words
+    hold only letters and digits (query.WORD), nothing that a pattern reads otherwise."""
+    terms = {r"\W+".join([*t.words[:-1], _written_stem(t.words[-1])]) for t in clause.terms}
+    return r"\m(" + "|".join(sorted(terms)) + ")"
+
+
+def _spread(positions: list[Func]) -> tuple[Func, Func]:
+    """The first and the last of positions (SQL), or the one twice."""
+    if len(positions) == 1:
+        return positions[0], positions[0]
+    return Least(*positions), Greatest(*positions)
+
+
+class FirstMatchAt(Func):
+    """The 1-based position in a text where a pattern first matches, case-insensitively;
+    0 where it does not (PostgreSQL's regexp_instr)."""
+
+    template = "regexp_instr(%(expressions)s, 1, 1, 0, 'i')"
+    output_field = IntegerField()
+
+
 class Backend:
     vendor = ""
 
@@ -91,21 +146,29 @@ class Backend:
         ranked: bool = True,
         columns: tuple[str, ...] = (),
         narrow: dict | None = None,
+        read: str | None = None,
     ) -> tuple[str, list]:
         """SQL selecting `id` (and `rank` if ranked) of the matching rows of `table`
         (document|priority), with the given `columns` of the document row (documents only).
 
         `narrow` holds the documents' kind and chairmanship (slug) filters: the caller
-        applies them to the rows anyway; a backend may apply them early as well."""
+        applies them to the rows anyway; a backend may apply them early as well. `read`:
+        the name under which the caller made `read_set(query, narrow)` a table."""
         raise NotImplementedError
 
     def year(self, column: str) -> str:
         """SQL for the year (integer) of a date column, NULL when it is NULL."""
         raise NotImplementedError
 
-    def bounded(self, query: ParsedQuery, narrow: dict | None = None) -> tuple[str, list] | None:
+    def read_set(self, query: ParsedQuery, narrow: dict | None = None) -> tuple[str, list] | None:
+        """SQL of the rows (id) of the documents on which `matches()` checks the query
+        itself, when it checks only a bounded set of them; None when it needs no such set.
+        The caller makes it a table (a CTE) that matches() and bounded() both read."""
+        return None
+
+    def bounded(self, read: str | None) -> str | None:
         """SQL true when `matches()` checked the query on only part of the documents that may
-        match (with the `narrow` filters), or None when it checks every one."""
+        match, read from the table `read` (see read_set), or None when it checks every one."""
         return None
 
     def priority_speakers(self) -> str:
@@ -196,24 +259,28 @@ class PostgresBackend(Backend):
             documents = documents.filter(presidency=Subquery(chairmanship[:1]))
         return documents
 
-    def _rechecked(self, query: ParsedQuery, narrow: dict | None, extra: int = 0):
-        """The ids of the first PHRASE_RECHECK (+ extra) documents that may match a query with
-        a phrase: those holding all its words, found by the GIN index alone."""
-        loose = Document.objects.order_by().filter(search_vector=self.search_query(query, True))
-        return self._narrowed(loose, narrow).values("pk")[: PHRASE_RECHECK + extra]
-
-    def bounded(self, query, narrow=None):
+    def read_set(self, query, narrow=None):
+        """A query with a phrase: the first PHRASE_RECHECK + 1 documents holding all its
+        words, found by the GIN index alone (the extra row tells that there are more). One
+        table for matches() and bounded(): each building the index's bitmap of the words
+        for itself built it twice."""
         if not self._has_phrase(query):
             return None
-        sql, params = self._rechecked(query, narrow, extra=1).query.sql_with_params()
-        return f"(SELECT COUNT(*) FROM ({sql}) b) > {PHRASE_RECHECK}", list(params)
+        loose = Document.objects.order_by().filter(search_vector=self.search_query(query, True))
+        rows = self._narrowed(loose, narrow).values("id")[: PHRASE_RECHECK + 1]
+        sql, params = rows.query.sql_with_params()
+        return sql, list(params)
 
-    def matches(self, table, query, ranked=True, columns=(), narrow=None):
+    def bounded(self, read):
+        return PHRASE_PARTIAL.format(read=read, limit=PHRASE_RECHECK) if read else None
+
+    def matches(self, table, query, ranked=True, columns=(), narrow=None, read=None):
         tsquery = self.search_query(query)
         if table != "document":
             rows = PriorityIndex.objects.filter(vector=tsquery).values(id=F("priority_id"))
             if ranked:
-                rows = rows.annotate(rank=SearchRank(F("vector"), tsquery))
+                # The full vector matches; the inline ranking vector ranks (postgres_sql.py).
+                rows = rows.annotate(rank=SearchRank(F("rank_vector"), tsquery))
             return rows.query.sql_with_params()
 
         # Documents whose title or opening match first (through the ranking vector's own
@@ -233,7 +300,8 @@ class PostgresBackend(Backend):
             # The positions are read on a bounded set of candidates (bounded() tells when
             # that left some unread): a rare phrase of common words rechecked nearly every
             # document's full vector through the GIN index.
-            candidates = self._rechecked(query, narrow)
+            # `read` is the name search/matches.py gave the read set, never input.
+            candidates = RawSQL(PHRASE_READ.format(read=read), [PHRASE_RECHECK])  # noqa: S611
             matched = VectorMatches(F("search_vector"), tsquery)
             rest = documents.filter(Q(pk__in=candidates) & Q(matched) & ~opening)
         else:
@@ -279,14 +347,26 @@ class PostgresBackend(Backend):
             # Each document in the configuration it is indexed with. ts_headline parses
             # all the text it is given (most of the time of a page's snippets): a document
             # whose opening matches is headlined on its opening, which its ranking vector
-            # tells without parsing; the others on their whole text.
+            # tells without parsing; the others on as much text from just before the first
+            # place where each clause of the query is written (regular expressions find
+            # them without parsing), when they all fit in it; else on their whole text.
             opening = VectorMatches(OpeningLexemes("search_rank_vector"), tsquery)
+            first, last = _spread(
+                [FirstMatchAt(F("text"), Value(written_pattern(c))) for c in query.positive]
+            )
+            around = Substr("text", Greatest(F("first_at") - WINDOW_BEFORE, 1), RANK_TEXT_CHARS)
+            # 0: a clause is not written as looked for; the last must fit with its words.
+            fits = Q(
+                first_at__gt=0, last_at__lt=F("first_at") + RANK_TEXT_CHARS - 2 * WINDOW_BEFORE
+            )
             body = Case(
                 When(opening, then=Left("text", RANK_TEXT_CHARS)),
+                When(fits, then=around),
                 default=F("text"),
                 output_field=TextField(),
             )
-            rows, config = Document.objects, language_config()
+            rows = Document.objects.annotate(first_at=first, last_at=last)
+            config = language_config()
         else:
             # A priority's body holds every quote that backs it (hundreds in a large
             # knowledge base), and ts_headline's cost grows with the text it reads; the
@@ -307,7 +387,7 @@ class SqliteBackend(Backend):
     vendor = "sqlite"
     TABLES = {"document": "search_document_fts", "priority": "search_priority_fts"}
 
-    def matches(self, table, query, ranked=True, columns=(), narrow=None):
+    def matches(self, table, query, ranked=True, columns=(), narrow=None, read=None):
         fts = self.TABLES[table]
         # bm25 is lower for better matches; negate it so that higher is better everywhere.
         rank = f", -bm25({fts}, {BM25_WEIGHTS}) AS rank" if ranked else ""

@@ -47,17 +47,19 @@ def _label(alias: str, field: str) -> str:
 
 
 def _matches_sql(
-    backend, query: ParsedQuery, ranked: bool, narrow: dict | None = None
+    backend, query: ParsedQuery, ranked: bool, narrow: dict | None = None, read: str | None = None
 ) -> tuple[str, list]:
     """Rows (type, id, kind, year, presidency, chair, presidency_year[, rank]) of the
     matches, priorities first (they are few), then documents in the backend's order;
-    `narrow`: the kind and chairmanship filters, which the backend may apply early."""
+    `narrow`: the kind and chairmanship filters, which the backend may apply early; `read`:
+    the name of the backend's read set for them (Backend.read_set)."""
     doc_sql, doc_params = backend.matches(
         "document",
         query,
         ranked=ranked,
         columns=("kind", "date", "presidency_id"),
         narrow=narrow,
+        read=read,
     )
     pri_sql, pri_params = backend.matches("priority", query, ranked=ranked)
     rank = ", m.rank AS rank" if ranked else ""
@@ -114,11 +116,17 @@ def _narrow(filters: dict, skip: str | None) -> dict:
 
 
 def _candidates(
-    backend, query: ParsedQuery, filters: dict, skip: str | None = None, ranked: bool = False
+    backend,
+    query: ParsedQuery,
+    filters: dict,
+    skip: str | None = None,
+    ranked: bool = False,
+    read: str | None = None,
 ) -> tuple[str, list]:
     """SQL for at most MAX_CANDIDATES + 1 matches passing the filters (but `skip`): the
     LIMIT stops the index scan early, the extra row tells that there are more."""
-    matches, params = _matches_sql(backend, query, ranked=ranked, narrow=_narrow(filters, skip))
+    narrow = _narrow(filters, skip)
+    matches, params = _matches_sql(backend, query, ranked=ranked, narrow=narrow, read=read)
     where, where_params = _where(backend, filters, skip)
     sql = f"SELECT * FROM ({matches}) r WHERE {where} LIMIT {MAX_CANDIDATES + 1}"
     return sql, [*params, *where_params]
@@ -141,7 +149,7 @@ def search_rows(
     ctes: dict[str | None, str] = {}  # the filter skipped -> name of its candidate set
     cte_sql: list[str] = []
     params: list = []
-    partial: list[tuple[str, list]] = []
+    partial: list[str] = []
     none = "CAST(NULL AS text), CAST(NULL AS integer)"  # typed: the UNION's columns agree
     # The page's columns, NULL on facet rows (typed, as above).
     no_hit = ", ".join(f"CAST(NULL AS {t})" for _name, t in HIT_COLUMNS)
@@ -152,19 +160,26 @@ def search_rows(
         key = skip if filters.get(skip) is not None else None
         if key not in ctes:
             name = ctes[key] = f"c{len(ctes)}"
-            sql, cte_params = _candidates(backend, query, filters, skip=key, ranked=key is None)
+            read = backend.read_set(query, _narrow(filters, key))
+            if read:
+                # Its own CTE, before the set that reads it.
+                cte_sql.append(f"{name}_read AS ({read[0]})")
+                params.extend(read[1])
+            read_name = f"{name}_read" if read else None
+            sql, cte_params = _candidates(
+                backend, query, filters, skip=key, ranked=key is None, read=read_name
+            )
             cte_sql.append(f"{name} AS ({sql})")
             params.extend(cte_params)
-            capped, capped_params = f"WHEN (SELECT COUNT(*) FROM {name}) > {MAX_CANDIDATES}", []
-            bounded = backend.bounded(query, _narrow(filters, key))
+            capped = f"WHEN (SELECT COUNT(*) FROM {name}) > {MAX_CANDIDATES}"
+            bounded = backend.bounded(read_name)
             if bounded:
-                # CASE tests in order: a capped set needs no scan for the bound.
-                capped, capped_params = f"{capped} THEN 1 WHEN {bounded[0]}", bounded[1]
-            sql = (
+                # CASE tests in order: a capped set needs no count of its read set.
+                capped = f"{capped} THEN 1 WHEN {bounded}"
+            partial.append(
                 f"SELECT 'partial', '{key or ''}', {none}, "
                 f"CASE {capped} THEN 1 ELSE 0 END, {no_hit}"
             )
-            partial.append((sql, capped_params))
         return ctes[key]
 
     # The first MAX_CANDIDATES of each set are counted; the extra row only tells "more".
@@ -205,9 +220,7 @@ def search_rows(
     parts.append(
         f"SELECT 'type', r.type, {none}, COUNT(*), {no_hit} FROM {source(None)} r GROUP BY r.type"
     )
-    for part, part_params in partial:
-        parts.append(part)
-        params.extend(part_params)
+    parts.extend(partial)
     # The page, a row per (result, speaker); its type, chairmanship and presidency year in
     # the facet columns value, label and order.
     order = f"rank DESC, CASE WHEN type = '{PRIORITY}' THEN 0 ELSE 1 END, id"

@@ -18,6 +18,8 @@ class PriorityIndex(models.Model):
     title = models.TextField()
     body = models.TextField()
     vector = SearchVectorField()
+    # The title and the opening of the body, inline: what a match is ranked on.
+    rank_vector = SearchVectorField()
 
     class Meta:
         managed = False

@@ -9,6 +9,8 @@ vocabulary of "did you mean".
 
 # ruff: noqa: S608 - the SQL is built from constants of this module only, never from input.
 
+from documents.fulltext import RANK_TEXT_CHARS
+
 PG_CONFIG = "english"
 
 # A priority's row: its title, its body (summary, status note and every quote that backs
@@ -24,6 +26,21 @@ PRIORITY_ROW = """INSERT INTO search_priority (priority_id, title, body, speaker
                 WHERE c.priority_id = p.id ORDER BY 1)
         FROM presidencies_priority p{where}"""
 
+# What a priority is ranked on: its title (A) and the opening of its body (B: the summary,
+# the status note, the first quotes), as a document is on its title and opening
+# (documents/fulltext.py). The full vector holds every quote that backs the priority
+# (thousands in a large knowledge base): TOASTed, and decompressing each matching
+# priority's to rank it was most of the time of a phrase search; this one stays inline.
+PRIORITY_RANK_VECTOR = f"""setweight(to_tsvector('{PG_CONFIG}'::regconfig, title), 'A')
+            || setweight(to_tsvector('{PG_CONFIG}'::regconfig,
+                left(body, {RANK_TEXT_CHARS})), 'B')"""
+
+# A phrase's positions are checked on the documents of a bounded set (backends.read_set),
+# which search/matches.py names `{read}` in its WITH: the ids matches() reads, and true when
+# there are more than it reads.
+PHRASE_READ = "SELECT id FROM {read} LIMIT %s"
+PHRASE_PARTIAL = "(SELECT COUNT(*) FROM {read}) > {limit}"
+
 POSTGRES_INSTALL = [
     # Priorities: their quotes live in another table, so a search table kept by triggers.
     f"""CREATE TABLE IF NOT EXISTS search_priority (
@@ -34,11 +51,14 @@ POSTGRES_INSTALL = [
             setweight(to_tsvector('{PG_CONFIG}'::regconfig, title), 'A')
             || setweight(to_tsvector('{PG_CONFIG}'::regconfig, body), 'B')
         ) STORED,
-        speaker_ids bigint[] NOT NULL DEFAULT '{{}}'
+        speaker_ids bigint[] NOT NULL DEFAULT '{{}}',
+        rank_vector tsvector GENERATED ALWAYS AS ({PRIORITY_RANK_VECTOR}) STORED
     )""",
-    # A table made before the speakers were kept here.
+    # A table made before the speakers, or the ranking vector, were kept here.
     "ALTER TABLE search_priority ADD COLUMN IF NOT EXISTS speaker_ids bigint[] NOT NULL "
     "DEFAULT '{}'",
+    "ALTER TABLE search_priority ADD COLUMN IF NOT EXISTS rank_vector tsvector "
+    f"GENERATED ALWAYS AS ({PRIORITY_RANK_VECTOR}) STORED",
     "CREATE INDEX IF NOT EXISTS search_priority_vector_gin ON search_priority USING gin (vector)",
     f"""CREATE OR REPLACE FUNCTION search_priority_refresh(pid bigint) RETURNS void
     LANGUAGE plpgsql AS $$

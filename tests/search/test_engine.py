@@ -89,6 +89,18 @@ def test_the_snippet_marks_the_match_in_the_opening_past_it_and_under_a_matching
     assert "<mark>Biosecurity</mark> came" in snippets["Biosecurity in the title"]
 
 
+def test_a_snippet_past_the_opening_marks_inflected_words_and_words_written_apart():
+    filler = "Delegations met in the capital. " * (RANK_TEXT_CHARS // 20)
+    document("Near", filler, "Regional stability was discussed.", filler)
+    document("Apart", filler, "Regional talks were held.", filler, "Stability matters.")
+    document("Inflected", filler, "Two ceremonies were held.")
+
+    snippets = {hit.title: hit.snippet for hit in search("regional stability").hits}
+    assert "<mark>Regional stability</mark> was discussed" in snippets["Near"]
+    assert "<mark>" in snippets["Apart"]
+    assert "Two <mark>ceremonies</mark>" in search("ceremony").hits[0].snippet
+
+
 def test_the_text_of_a_document_can_never_inject_markup():
     document(
         'Peacekeeping <img src=x onerror="alert(1)">',
