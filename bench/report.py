@@ -3,8 +3,8 @@
 
     python bench/report.py bench/results/bench-100000-*.json
 
-"view" columns come from the gunicorn-nocache pass of the same run (page and API caches
-off), when it was measured: what a request costs when nothing is cached, under the same
+"view" columns come from the gunicorn-nocache pass of the same run (page, API and fragment
+caches off), when it was measured: what a request costs when nothing is cached, under the same
 load ("timed out": no answer within wrk's 5 s). "miss ms" is the first request of the run
 for that URL, alone, with nothing cached yet.
 """

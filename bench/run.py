@@ -3,7 +3,7 @@
 
 Starts a throwaway PostgreSQL on 127.0.0.1, loads the fixtures plus a generated corpus of
 --documents N, counts SQL queries per URL (manage.py bench_probe), then serves the app with
-each server (gunicorn, granian; optionally gunicorn without the page cache) and drives each
+each server (gunicorn, granian; optionally gunicorn without its caches) and drives each
 URL with wrk. Prints a table and writes JSON to bench/results/. Exits non-zero when a URL
 errors. URLs that do not exist on this branch are skipped with a message.
 
@@ -45,8 +45,8 @@ def main() -> int:
         default=None,
         help="comma-separated: gunicorn, granian (each worker its own local-memory cache), "
         "gunicorn-redis, granian-redis (one Redis cache for all workers, as deployed), "
-        "gunicorn-nocache (page and API caches off: the views themselves); default all five, "
-        "--short: gunicorn-redis,granian-redis,gunicorn",
+        "gunicorn-nocache (page, API and fragment caches off: the views themselves); default "
+        "all five, --short: gunicorn-redis,granian-redis,gunicorn",
     )
     parser.add_argument("--only", default="", help="comma-separated URL names to run")
     parser.add_argument("--short", action="store_true", help="CI: 2 s per URL, two servers")
@@ -116,7 +116,10 @@ def main() -> int:
             log(f"Redis on 127.0.0.1:{redis.port}")
         slug = None
         for kind in kinds:
-            extra = {"PAGE_CACHE_ENABLED": "0"} if kind.endswith("nocache") else {}
+            extra = {}
+            if kind.endswith("nocache"):
+                # Every cache keyed on the revision off: what a page costs after an edit.
+                extra = {"PAGE_CACHE_ENABLED": "0", "FRAGMENT_CACHE_ENABLED": "0"}
             if kind.endswith("-redis"):
                 redis.flush()
                 extra["REDIS_URL"] = redis.url

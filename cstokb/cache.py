@@ -211,7 +211,9 @@ revision_cache = RevisionCache()
 
 def per_revision(name: str, build, timeout: int = 600, parts: tuple = ()):
     """`build()`'s result, computed once per knowledge-base revision (and per `parts`, e.g.
-    the language) and kept in the cache."""
+    the language) and kept in the cache; built every time with FRAGMENT_CACHE_ENABLED off."""
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return build()
     value, built = revision_cache.get_or_render(cache_key(name, *parts), build, _same, timeout)
     return built if value is None else value
 

@@ -386,6 +386,10 @@ if replica_url := env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["cstokb.db_router.ReplicaRouter"]
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# What views compute once per revision beside the pages (cstokb.cache.per_revision: a list's
+# total, the theme matrix, the publishers, the search suggestions); both switches off measure
+# the views themselves (bench/run.py's gunicorn-nocache).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # Entries are keyed on the KB revision (one row in the database), so an edit invalidates them
 # in every worker at once; the timeout only bounds memory held by stale entries.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

@@ -138,13 +138,14 @@ def references(item: dict) -> dict[str, str]:
     return found
 
 
-def quote_references(document_item: dict, citation) -> dict[str, str]:
-    """A quote's entries: its document's, pointing at the passage (a text-fragment URL).
+def quote_references(document_item: dict, citation, entries: dict | None = None) -> dict[str, str]:
+    """A quote's entries: its document's (`entries` when the caller has them already),
+    pointing at the passage (a text-fragment URL).
 
     Every style prints the URL and no note, so the document's rendering with the URL swapped
     is what the quote's own item would give, at no cost per quote.
     """
-    entries = references(document_item)
+    entries = references(document_item) if entries is None else entries
     if not citation.text_directive:
         return entries
     url = document_item["URL"]

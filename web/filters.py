@@ -14,6 +14,8 @@ from cstokb.filters import year_filter
 from documents.models import Citation, Document, DocumentKind, Work
 from presidencies.models import Official, Position, Presidency, Priority, Summit
 
+from .widgets import PlainSelect
+
 
 def scope(queryset, field_name: str, label: str, to_field_name: str = "pk"):
     """A filter set by links rather than by the form: a hidden field, validated in one query."""
@@ -56,7 +58,7 @@ def publisher_choices() -> list[str]:
 
 class DocumentFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(
-        choices=DocumentKind.choices, label=_("Kind"), empty_label=_("Any kind")
+        choices=DocumentKind.choices, label=_("Kind"), empty_label=_("Any kind"), widget=PlainSelect
     )
     year = year_filter("date__year", _("Year"), widget=forms.NumberInput(attrs={"min": 1992}))
     presidency = django_filters.ModelChoiceFilter(
@@ -64,6 +66,7 @@ class DocumentFilter(ScopedFilterSet):
         to_field_name="slug",
         label=_("Chairmanship"),
         empty_label=_("Any chairmanship"),
+        widget=PlainSelect,
     )
     speaker = django_filters.ModelChoiceFilter(
         field_name="speakers",
@@ -71,9 +74,10 @@ class DocumentFilter(ScopedFilterSet):
         to_field_name="slug",
         label=_("Speaker"),
         empty_label=_("Anyone"),
+        widget=PlainSelect,
     )
     publisher = django_filters.ChoiceFilter(
-        choices=[], label=_("Publisher"), empty_label=_("Any publisher")
+        choices=[], label=_("Publisher"), empty_label=_("Any publisher"), widget=PlainSelect
     )
     summit = scope(Summit.objects.all(), "summit", _("Meeting"), to_field_name="slug")
     implements = scope(

@@ -67,7 +67,7 @@ def count_of(queryset: QuerySet) -> Subquery:
 
 
 def document_rows(queryset: QuerySet) -> QuerySet:
-    """Documents as list rows show them (document_row.html), newest first, without texts."""
+    """Documents as list rows show them (web_fragments.document_row), newest first, no texts."""
     return queryset.with_related().defer(*TEXT_FIELDS).order_by(*newest_first())
 
 
@@ -76,7 +76,7 @@ def summit_rows(queryset: QuerySet) -> QuerySet:
 
 
 def quotes(queryset: QuerySet | None = None) -> QuerySet:
-    """Citations as citation.html shows them: the quote and its document's title and date."""
+    """Citations as web_fragments.quote shows them: the quote, its document's title and date."""
     queryset = Citation.objects.all() if queryset is None else queryset
     return queryset.select_related("document").defer(*(f"document__{name}" for name in TEXT_FIELDS))
 

@@ -150,12 +150,13 @@ def document_detail(request, slug):
             selectors.versions_of(document.work).exclude(pk=document.pk)[:VERSIONS_ON_WORK]
         )
     item = citing.csl_item(request, document)
+    references = citing.references(item)
     for citation in citations:
-        citation.references = citing.quote_references(item, citation)
+        citation.references = citing.quote_references(item, citation, references)
     context = {
         "document": document,
         "siblings": siblings,
-        "references": citing.references(item),
+        "references": references,
         "citation_meta": {
             "authors": [citing.author_name(a) for a in item.get("author", [])],
             "url": item["URL"],

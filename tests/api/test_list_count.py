@@ -43,3 +43,11 @@ def test_the_document_list_page_counts_once_per_revision(client):
     counted(client, "/documents/")
     _response, counts = counted(client, "/documents/")
     assert counts == []
+
+
+def test_with_the_fragment_cache_off_the_total_is_counted_at_every_request(api, settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
+    DocumentFactory.create_batch(2)
+    counted(api, "/api/v1/documents/")
+    _response, counts = counted(api, "/api/v1/documents/")
+    assert counts
