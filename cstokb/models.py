@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.hashable import make_hashable
 from django.utils.translation import gettext
+from simple_history.models import HistoricalRecords
 
 from .reversing import fast_reverse
 
@@ -63,10 +64,13 @@ def long_date(value: datetime.date) -> str:
 
 
 class NamedModel(models.Model):
-    """A record known by its name (each declares its own `name`): listed and shown by it.
+    """A record known by its name (each declares its own `name`): listed and shown by it, with
+    its history kept (each subclass gets its own history table).
 
     A subclass that writes its own Meta keeps the order as `class Meta(NamedModel.Meta)`.
     """
+
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

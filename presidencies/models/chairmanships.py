@@ -38,8 +38,6 @@ class MemberState(NamedModel, EditorialLabelsModel):
     slug = models.SlugField(max_length=100)
     iso_code = models.CharField("ISO 3166-1 code", max_length=2)
 
-    history = HistoricalRecords()
-
     class Meta(NamedModel.Meta):
         verbose_name = _("member state")
         verbose_name_plural = _("member states")

@@ -28,8 +28,6 @@ class Official(NamedModel, RecordPageModel):
         help_text="Other forms of the name, one per line (e.g. 'President Putin', 'Lavrov').",
     )
 
-    history = HistoricalRecords()
-
     class Meta(NamedModel.Meta):
         verbose_name = _("official")
         verbose_name_plural = _("officials")

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from cstokb.constraints import not_blank, one_of, unique
 from cstokb.history import HistoricalRecordsBothSides
@@ -29,8 +28,6 @@ class Theme(NamedModel, RecordPageModel):
         "stands for every word it begins, so a stem covers all its cases: "
         "«коллективн сил» finds «Коллективных сил» and «Коллективными силами».",
     )
-
-    history = HistoricalRecords()
 
     class Meta(NamedModel.Meta):
         verbose_name = _("theme")
