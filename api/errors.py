@@ -1,7 +1,8 @@
 """Every /api/ answer is JSON with the documented shape ({"detail", "code"}), errors included.
 
 Django's own 404 and 400 pages, and a body over the limit, would otherwise answer HTML
-under /api/. Pages outside /api/ keep Django's HTML handlers. The API's own refusals beyond
+under /api/. Pages outside /api/ keep Django's HTML handlers. The texts are in the client's
+language (cstokb.middleware.LanguageMiddleware). The API's own refusals beyond
 DRF's: a 409 for a write that only what is stored refuses, a 412 for a write based on a
 stale read.
 """
@@ -11,8 +12,6 @@ import re
 from django.apps import apps
 from django.conf import settings
 from django.http import Http404, HttpRequest, JsonResponse
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework import status
@@ -50,11 +49,6 @@ NO_MATCH = re.compile(r"No (\w+) matches the given query\.")
 
 def is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
-
-
-def client_language(request: HttpRequest) -> str:
-    """The API's language: Accept-Language (or the language cookie), English by default."""
-    return translation.get_language_from_request(request, check_path=False)
 
 
 def exception_handler(exc, context):
@@ -102,33 +96,9 @@ class APIBodyLimitMiddleware:
                 length = 0
             if length > settings.API_MAX_BODY_BYTES:
                 limit = settings.API_MAX_BODY_BYTES // (1024 * 1024)
-                # Refused before LocaleMiddleware runs: the client's language is read here.
-                with translation.override(client_language(request)):
-                    return api_error(
-                        _("The request body is larger than %(limit)s MB.") % {"limit": limit},
-                        "request_too_large",
-                        413,
-                    )
+                return api_error(
+                    _("The request body is larger than %(limit)s MB.") % {"limit": limit},
+                    "request_too_large",
+                    413,
+                )
         return self.get_response(request)
-
-
-class APILanguageMiddleware:
-    """The API has no /ru/ prefix: its texts (errors, labels) follow Accept-Language.
-
-    Placed after LocaleMiddleware, which sets English for every unprefixed URL.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not is_api(request):
-            return self.get_response(request)
-        language = client_language(request)
-        request.LANGUAGE_CODE = language
-        # override, not activate: the thread's language is given back after the response.
-        with translation.override(language):
-            response = self.get_response(request)
-        response.setdefault("Content-Language", language)
-        patch_vary_headers(response, ["Accept-Language"])
-        return response

@@ -64,20 +64,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # A too-large API body is refused before anything reads it (api/errors.py).
-    "api.errors.APIBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 503 instead of a 500 when the database is down; anonymous public pages cached whole.
     "health.middleware.DatabaseUnavailableMiddleware",
     "pagecache.middleware.PublicPageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The language comes from the URL: /ru/... is Russian, every other page English.
-    "django.middleware.locale.LocaleMiddleware",
-    # ... and for the unprefixed API, Accept-Language.
-    "api.errors.APILanguageMiddleware",
-    # ... and for the admin, the editor's choice or browser (cstokb/middleware.py).
-    "cstokb.middleware.AdminLanguageMiddleware",
+    # The language: the public page's address; for the API and the admin, the reader's
+    # choice or browser (cstokb/middleware.py).
+    "cstokb.middleware.LanguageMiddleware",
+    # A too-large API body is refused before anything reads it, in that language
+    # (api/errors.py).
+    "api.errors.APIBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -158,10 +158,8 @@ def editor_api(editor):
 
 @pytest.fixture(autouse=True)
 def english_first():
-    """Each test starts in the default language, as each request does behind LocaleMiddleware.
-
-    A test client request to a /ru/ page leaves Russian active in the thread afterwards.
-    """
+    """Each test starts in the default language, and a language a test activates ends with it
+    (a request gives the thread's language back: cstokb.middleware.LanguageMiddleware)."""
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)

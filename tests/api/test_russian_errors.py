@@ -33,6 +33,15 @@ def test_a_body_over_the_limit_is_refused_in_russian(editor_api):
         "detail": f"Тело запроса больше {limit} МБ.",
         "code": "request_too_large",
     }
+    assert response["Content-Language"] == "ru"
+
+
+def test_a_body_over_the_limit_follows_the_language_cookie(editor_api, settings):
+    editor_api.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    body = json.dumps({"text": "x" * (settings.API_MAX_BODY_BYTES + 1)})
+    response = editor_api.generic("POST", "/api/v1/themes/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json()["detail"].startswith("Тело запроса больше")
 
 
 @pytest.mark.parametrize("value", ["0", "101", "ten"])
@@ -49,6 +58,19 @@ def test_an_unknown_address_and_a_bad_filter_value_in_russian(api, seed):
     empty = api.get("/api/v1/documents/", {"year": ""}, **RU)
     assert empty.status_code == 400
     assert empty.json()["year"] == ["Укажите значение."]
+
+
+@pytest.mark.parametrize(
+    ("url", "record"),
+    [
+        ("/api/v1/citations/999999/", "цитата"),
+        ("/api/v1/documents/no-such-document/annotations/", "документ"),
+    ],
+)
+def test_a_missing_record_is_named_in_russian(api, seed, url, record):
+    missing = api.get(url, **RU)
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == f"Нет записи «{record}», соответствующей запросу."
 
 
 def test_a_model_rule_is_a_russian_field_message(seed, editor_api):
