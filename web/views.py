@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView
 
 from cstokb.paginator import RevisionCountPaginator
@@ -44,13 +45,16 @@ def _paginate(request, queryset, per_page: int) -> dict:
     return {"page_obj": page_obj, "query_string": query.urlencode()}
 
 
-def _filtered_list(request, filterset_class, queryset, per_page: int, template: str, name: str):
-    """A filtered list page, one page of it under `name`; a scope filter (set by a link)
-    naming nothing is a 404."""
+def _filtered_list(
+    request, filterset_class, queryset, per_page: int, template: str, name: str, title: str
+):
+    """A filtered list page under `title`, one page of it under `name`; a scope filter (set
+    by a link) naming nothing is a 404."""
     filterset = filterset_class(request.GET, queryset=queryset)
     if filterset.scope_errors():
         raise Http404("The list is scoped to something that does not exist.")
     context = {
+        "title": title,
         "filter": filterset,
         "scopes": filterset.active_scopes(),
         **_paginate(request, filterset.qs, per_page),
@@ -79,7 +83,8 @@ def presidency_list(request):
     chair = request.GET.get("chair")
     if chair:
         presidencies = presidencies.filter(chair__slug=chair)
-    return render(request, "web/presidency_list.html", {"presidencies": presidencies})
+    context = {"title": _("Chairmanships"), "presidencies": presidencies}
+    return render(request, "web/presidency_list.html", context)
 
 
 def presidency_detail(request, slug):
@@ -104,7 +109,8 @@ def presidency_detail(request, slug):
 
 
 def theme_list(request):
-    return render(request, "web/theme_list.html", selectors.theme_matrix())
+    context = {"title": _("Themes across chairmanships"), **selectors.theme_matrix()}
+    return render(request, "web/theme_list.html", context)
 
 
 def theme_detail(request, slug):
@@ -129,6 +135,7 @@ def document_list(request):
         DOCUMENTS_PER_PAGE,
         "web/document_list.html",
         "documents",
+        _("Documents"),
     )
 
 
@@ -174,7 +181,10 @@ def document_detail(request, slug):
 
 def work_list(request):
     """Every statement known in several versions, each with its versions and languages."""
-    context = _paginate(request, selectors.work_rows(), WORKS_PER_PAGE)
+    context = {
+        "title": _("Statements in several versions"),
+        **_paginate(request, selectors.work_rows(), WORKS_PER_PAGE),
+    }
     for work in context["page_obj"]:
         work.more_versions = work.version_total - len(work.shown)
     return render(request, "web/work_list.html", context)
@@ -216,9 +226,8 @@ def official_list(request):
         .annotate(statement_count=Count("documents", distinct=True))
         .order_by("name", "pk")
     )
-    return render(
-        request, "web/official_list.html", _paginate(request, officials, OFFICIALS_PER_PAGE)
-    )
+    context = {"title": _("Officials"), **_paginate(request, officials, OFFICIALS_PER_PAGE)}
+    return render(request, "web/official_list.html", context)
 
 
 def official_detail(request, slug):
@@ -244,6 +253,7 @@ def summit_list(request):
         SUMMITS_PER_PAGE,
         "web/summit_list.html",
         "summits",
+        _("Meetings"),
     )
 
 
@@ -273,7 +283,7 @@ def quote_list(request):
         )
     ).order_by(*oldest_first("document__"))
     return _filtered_list(
-        request, QuoteFilter, quotes, QUOTES_PER_PAGE, "web/quote_list.html", "quotes"
+        request, QuoteFilter, quotes, QUOTES_PER_PAGE, "web/quote_list.html", "quotes", _("Quotes")
     )
 
 

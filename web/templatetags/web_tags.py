@@ -12,6 +12,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from cstokb.labels import falls_back, in_default_language
+from web.errors import ERROR_PAGES, ErrorPage
 
 register = template.Library()
 
@@ -54,6 +55,12 @@ def subject_link(citation):
     if citation.instrument_id:
         return citation.instrument.get_absolute_url(), citation.instrument.display_title
     return "", ""
+
+
+@register.filter
+def error_page(status: int) -> ErrorPage:
+    """The texts of the error page for an HTTP status."""
+    return ERROR_PAGES[status]
 
 
 @register.filter
