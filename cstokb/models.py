@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.hashable import make_hashable
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .reversing import fast_reverse
@@ -46,8 +46,8 @@ class ChoiceLabelsModel(models.Model):
 class TimeStampedModel(ChoiceLabelsModel):
     """Records when a row was created and last changed; the API's incremental sync reads it."""
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(gettext_lazy("updated at"), auto_now=True, db_index=True)
 
     class Meta:
         abstract = True

@@ -19,7 +19,7 @@ from .text import find_anchor
 CITATION_TARGETS = ("priority", "presidency", "summit", "position", "member_state", "instrument")
 
 
-def _target(to, related_name: str = "citations", **kwargs) -> models.ForeignKey:
+def _target(to, verbose_name, related_name: str = "citations", **kwargs) -> models.ForeignKey:
     """What a citation may back: optional, and the citation goes with it."""
     return models.ForeignKey(
         to,
@@ -27,6 +27,7 @@ def _target(to, related_name: str = "citations", **kwargs) -> models.ForeignKey:
         blank=True,
         on_delete=models.CASCADE,
         related_name=related_name,
+        verbose_name=verbose_name,
         **kwargs,
     )
 
@@ -60,28 +61,33 @@ class Citation(TimeStampedModel):
 
     Role = CitationRole
 
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(help_text="Verbatim from the document's cleaned text.")
-    role = models.CharField(max_length=10, choices=Role, default=Role.STATES)
-    note = models.TextField(blank=True)
-    priority = _target("presidencies.Priority")
-    presidency = _target("presidencies.Presidency")
-    summit = _target("presidencies.Summit")
-    position = _target("presidencies.Position")
-    member_state = _target("presidencies.MemberState")
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="citations", verbose_name=_("document")
+    )
+    quote = models.TextField(_("quote"), help_text=_("Verbatim from the document's cleaned text."))
+    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.STATES)
+    note = models.TextField(_("note"), blank=True)
+    priority = _target("presidencies.Priority", _("priority"))
+    presidency = _target("presidencies.Presidency", _("chairmanship"))
+    summit = _target("presidencies.Summit", _("meeting"))
+    position = _target("presidencies.Position", _("post"))
+    member_state = _target("presidencies.MemberState", _("member state"))
     instrument = _target(
         Document,
+        _("instrument"),
         related_name="attesting_citations",
-        help_text="An instrument whose adoption or implementation the quote attests.",
+        help_text=_("An instrument whose adoption or implementation the quote attests."),
     )
 
     # Where the quote stands in the document's cleaned text, in code points; kept in step by
     # save() here and by Document.save() when the text changes (verify_citations checks).
-    quote_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    quote_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    quote_start = models.PositiveIntegerField(
+        _("quote start"), null=True, blank=True, editable=False
+    )
+    quote_end = models.PositiveIntegerField(_("quote end"), null=True, blank=True, editable=False)
     # The URL text fragment directive that opens a page at the quote (documents.fragments),
     # stored with the offsets so that lists of quotes need not load the documents' texts.
-    text_directive = models.TextField(blank=True, editable=False)
+    text_directive = models.TextField(_("text fragment directive"), blank=True, editable=False)
 
     history = HistoricalRecords()
     objects = CitationQuerySet.as_manager()

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -63,13 +63,20 @@ class Work(RecordPageModel):
     """One statement as a whole: the texts that give it (original, translations, or several
     renderings of an original the knowledge base lacks) are its versions, each a Document."""
 
-    slug = models.SlugField(max_length=200)
-    title = models.CharField(max_length=400, help_text="An editorial title for the statement.")
+    slug = models.SlugField(_("slug"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=400, help_text=_("An editorial title for the statement.")
+    )
     original_language = models.CharField(
-        max_length=10, blank=True, help_text="Language of the original; empty when not known."
+        _("original language"),
+        max_length=10,
+        blank=True,
+        help_text=_("Language of the original; empty when not known."),
     )
     editorial_note = models.TextField(
-        blank=True, help_text="What shows that these texts are versions of one statement."
+        _("editorial note"),
+        blank=True,
+        help_text=_("What shows that these texts are versions of one statement."),
     )
 
     history = HistoricalRecords()
@@ -116,36 +123,50 @@ class Document(RecordPageModel):
         "adopted_statement",
     )
 
-    slug = models.SlugField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind)
+    slug = models.SlugField(_("slug"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     title = models.CharField(
-        max_length=400, blank=True, help_text="As the source gives it; empty when it gives none."
+        pgettext_lazy("a document's", "title"),
+        max_length=400,
+        blank=True,
+        help_text=_("As the source gives it; empty when it gives none."),
     )
-    date = models.DateField(null=True, blank=True, help_text="Empty when the source gives none.")
-    publisher = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField(max_length=500, blank=True, validators=[validate_uri_characters])
-    language = models.CharField(max_length=10, default="en")
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Empty when the source gives none.")
+    )
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    source_url = models.URLField(
+        _("source URL"), max_length=500, blank=True, validators=[validate_uri_characters]
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
     speakers = models.ManyToManyField(
         "presidencies.Official",
         blank=True,
         related_name="documents",
-        help_text="The officials who speak or are quoted as authors.",
+        verbose_name=_("speakers"),
+        help_text=_("The officials who speak or are quoted as authors."),
     )
     presidency = occasion(
         "presidencies.Presidency",
-        help_text="The chairmanship in office when the document was issued.",
+        verbose_name=_("chairmanship"),
+        help_text=_("The chairmanship in office when the document was issued."),
     )
     summit = occasion(
         "presidencies.Summit",
-        help_text="The meeting it reports on or, for an instrument, adopted it.",
+        verbose_name=_("meeting"),
+        help_text=_("The meeting it reports on or, for an instrument, adopted it."),
     )
     text = models.TextField(
-        blank=True, help_text="Cleaned text; paragraphs separated by a blank line."
+        _("text"), blank=True, help_text=_("Cleaned text; paragraphs separated by a blank line.")
     )
-    raw_text = models.TextField(blank=True, help_text="The text as received, before cleaning.")
-    text_hash = models.CharField(max_length=64, blank=True, editable=False)
+    raw_text = models.TextField(
+        _("raw text"), blank=True, help_text=_("The text as received, before cleaning.")
+    )
+    text_hash = models.CharField(_("text hash"), max_length=64, blank=True, editable=False)
     editorial_note = models.TextField(
-        blank=True, help_text="What was inferred from context rather than stated, and why."
+        _("editorial note"),
+        blank=True,
+        help_text=_("What was inferred from context rather than stated, and why."),
     )
     work = models.ForeignKey(
         Work,
@@ -153,16 +174,21 @@ class Document(RecordPageModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="versions",
-        help_text="The statement this text is a version of (with its other versions).",
+        verbose_name=_("work"),
+        help_text=_("The statement this text is a version of (with its other versions)."),
     )
     version_role = models.CharField(
+        _("version role"),
         max_length=12,
         choices=VersionRole,
         default=VersionRole.UNSTATED,
-        help_text="Whether this version is the original or a translation, where known.",
+        help_text=_("Whether this version is the original or a translation, where known."),
     )
     translator = models.CharField(
-        max_length=200, blank=True, help_text="Who translated it, where the source says."
+        _("translator"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who translated it, where the source says."),
     )
 
     # Full-text vectors computed by PostgreSQL (documents/fulltext.py); NULL on SQLite.

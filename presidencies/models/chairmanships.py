@@ -34,9 +34,9 @@ OPEN_END = datetime.date.max
 
 
 class MemberState(NamedModel, EditorialLabelsModel):
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100)
-    iso_code = models.CharField("ISO 3166-1 code", max_length=2)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    iso_code = models.CharField(_("ISO 3166-1 code"), max_length=2)
 
     class Meta(NamedModel.Meta):
         verbose_name = _("member state")
@@ -97,30 +97,44 @@ class PresidencyQuerySet(models.QuerySet):
 class Presidency(RecordPageModel):
     """A chairmanship of the CSTO, named for the year it covers (`russia-2026`)."""
 
-    chair = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="presidencies")
+    chair = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="presidencies",
+        verbose_name=_("chair"),
+    )
     # The bounds of presidency_year_plausible, also as validators: forms and the API's
     # schema (minimum, maximum) then say them too.
     year = models.PositiveSmallIntegerField(
+        _("year"),
         validators=[MinValueValidator(1992), MaxValueValidator(2200)],
-        help_text="The year the chairmanship is named for (Russia 2020 began in November 2019).",
+        help_text=_("The year the chairmanship is named for (Russia 2020 began in November 2019)."),
     )
     # A member state's slug (at most 100) and a year of up to four digits.
-    slug = models.SlugField(max_length=105, help_text="<state>-<year>, e.g. russia-2026.")
-    start_date = models.DateField(null=True, blank=True, help_text="Empty when no source gives it.")
+    slug = models.SlugField(
+        _("slug"), max_length=105, help_text=_("The chair's slug and the year, e.g. russia-2026.")
+    )
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("Empty when no source gives it.")
+    )
     end_date = models.DateField(
+        _("end date"),
         null=True,
         blank=True,
-        help_text="Empty while the chairmanship is open or the end is unknown.",
+        help_text=_("Empty while the chairmanship is open or the end is unknown."),
     )
     concluded = models.BooleanField(
+        _("concluded"),
         default=False,
-        help_text="Tick when the chairmanship is over but no source gives its end date.",
+        help_text=_("Tick when the chairmanship is over but no source gives its end date."),
     )
-    motto = models.CharField(max_length=300, blank=True)
-    website = models.URLField(blank=True, validators=[validate_uri_characters])
-    summary = models.TextField(blank=True)
+    motto = models.CharField(_("motto"), max_length=300, blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_uri_characters])
+    summary = models.TextField(_("summary"), blank=True)
     editorial_note = models.TextField(
-        blank=True, help_text="What was inferred from context rather than stated, and why."
+        _("editorial note"),
+        blank=True,
+        help_text=_("What was inferred from context rather than stated, and why."),
     )
 
     history = HistoricalRecords()
@@ -183,7 +197,7 @@ class Presidency(RecordPageModel):
             errors.setdefault("end_date", []).append(END_BEFORE_START)
         if self.end_date and self.concluded:
             errors.setdefault("concluded", []).append(
-                "Only tick 'concluded' when the end date is unknown."
+                gettext("Only tick 'concluded' when the end date is unknown.")
             )
         if not errors and self.start_date:
             clash = (

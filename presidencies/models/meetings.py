@@ -54,22 +54,36 @@ class Summit(RecordPageModel):
     Attendance = SummitAttendance
     Status = SummitStatus
 
-    kind = models.CharField(max_length=10, choices=Kind)
-    title = models.CharField(max_length=250)
-    slug = models.SlugField(max_length=150)
-    date = models.DateField(null=True, blank=True, help_text="Empty when no source gives it.")
-    city = models.CharField(max_length=100, blank=True)
-    venue = models.CharField(max_length=200, blank=True)
-    attendance = models.CharField(max_length=20, choices=Attendance, blank=True, default="")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=150)
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Empty when no source gives it.")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance, blank=True, default=""
+    )
     sitting = models.CharField(
-        max_length=100, blank=True, help_text="Restricted, expanded or both, where stated."
+        _("sitting"),
+        max_length=100,
+        blank=True,
+        help_text=_("Restricted, expanded or both, where stated."),
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.HELD)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.HELD)
     presidency = models.ForeignKey(
-        Presidency, null=True, blank=True, on_delete=models.PROTECT, related_name="summits"
+        Presidency,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="summits",
+        verbose_name=_("chairmanship"),
     )
-    participants = models.ManyToManyField(Official, blank=True, related_name="summits")
-    editorial_note = models.TextField(blank=True)
+    participants = models.ManyToManyField(
+        Official, blank=True, related_name="summits", verbose_name=_("participants")
+    )
+    editorial_note = models.TextField(_("editorial note"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[participants])
     objects = SummitQuerySet.as_manager()

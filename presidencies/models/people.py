@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -21,11 +21,12 @@ from .chairmanships import MemberState
 
 
 class Official(NamedModel, RecordPageModel):
-    name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150)
+    name = models.CharField(pgettext_lazy("a person's", "name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150)
     aliases = models.TextField(
+        _("aliases"),
         blank=True,
-        help_text="Other forms of the name, one per line (e.g. 'President Putin', 'Lavrov').",
+        help_text=_("Other forms of the name, one per line (e.g. 'President Putin', 'Lavrov')."),
     )
 
     class Meta(NamedModel.Meta):
@@ -44,20 +45,32 @@ class Official(NamedModel, RecordPageModel):
 class Position(EditorialLabelsModel):
     """A post an official held: "Minister of Foreign Affairs", "CSTO Secretary General"."""
 
-    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
-    title = models.CharField(max_length=200)
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, related_name="positions", verbose_name=_("official")
+    )
+    title = models.CharField(_("post"), max_length=200)
     member_state = models.ForeignKey(
-        MemberState, null=True, blank=True, on_delete=models.PROTECT, related_name="positions"
+        MemberState,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("member state"),
     )
     organisation = models.CharField(
-        max_length=200, blank=True, help_text="For posts outside a state, e.g. 'CSTO'."
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For posts outside a state, e.g. 'CSTO'."),
     )
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
     ended = models.BooleanField(
-        default=False, help_text="Tick when the post is known to have ended at an unknown date."
+        _("ended"),
+        default=False,
+        help_text=_("Tick when the post is known to have ended at an unknown date."),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     history = HistoricalRecords()
 

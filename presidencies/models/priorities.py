@@ -13,20 +13,25 @@ from .chairmanships import Presidency
 class Theme(NamedModel, RecordPageModel):
     """A topic that priorities of different chairmanships share, so they can be compared."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120)
-    description = models.TextField(blank=True)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
     keywords = models.TextField(
+        _("keywords"),
         blank=True,
-        help_text="One keyword or phrase per line; the statement importer uses them "
-        "to propose this theme.",
+        help_text=_(
+            "One keyword or phrase per line; the statement importer uses them "
+            "to propose this theme."
+        ),
     )
     keywords_ru = models.TextField(
-        "keywords (Russian)",
+        _("keywords (Russian)"),
         blank=True,
-        help_text="One Russian keyword or phrase per line, for Russian statements. Each word "
-        "stands for every word it begins, so a stem covers all its cases: "
-        "«коллективн сил» finds «Коллективных сил» and «Коллективными силами».",
+        help_text=_(
+            "One Russian keyword or phrase per line, for Russian statements. Each word "
+            "stands for every word it begins, so a stem covers all its cases: "
+            "«коллективн сил» finds «Коллективных сил» and «Коллективными силами»."
+        ),
     )
 
     class Meta(NamedModel.Meta):
@@ -78,18 +83,28 @@ class PriorityStatus(models.TextChoices):
 class Priority(EditorialLabelsModel):
     Status = PriorityStatus
 
-    presidency = models.ForeignKey(Presidency, on_delete=models.PROTECT, related_name="priorities")
-    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="priorities")
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    status = models.CharField(max_length=20, choices=Status, default=Status.ANNOUNCED)
-    status_note = models.TextField(blank=True, help_text="What the sources say of its progress.")
+    presidency = models.ForeignKey(
+        Presidency,
+        on_delete=models.PROTECT,
+        related_name="priorities",
+        verbose_name=_("chairmanship"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="priorities", verbose_name=_("theme")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ANNOUNCED)
+    status_note = models.TextField(
+        _("status note"), blank=True, help_text=_("What the sources say of its progress.")
+    )
     instruments = models.ManyToManyField(
         "documents.Document",
         blank=True,
         related_name="implemented_priorities",
-        help_text="Decisions, strategies or plans that carry the priority out.",
+        verbose_name=_("instruments"),
+        help_text=_("Decisions, strategies or plans that carry the priority out."),
     )
 
     history = HistoricalRecordsBothSides(m2m_fields=[instruments])

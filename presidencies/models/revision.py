@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class KnowledgeBaseRevision(models.Model):
@@ -12,10 +13,12 @@ class KnowledgeBaseRevision(models.Model):
     sees the same version: cached fragments and HTTP validators key on it.
     """
 
-    version = models.PositiveBigIntegerField(default=1)
-    changed_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("knowledge base revision")
+        verbose_name_plural = _("knowledge base revisions")
         constraints = [models.CheckConstraint(condition=Q(id=1), name="kbrevision_single_row")]
 
     def __str__(self) -> str:
