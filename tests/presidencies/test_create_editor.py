@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
-pytestmark = pytest.mark.django_db
+# A transactional test before this one flushes the group its data migration made.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("editors_group")]
 
 
 def test_create_editor_makes_a_staff_member_of_the_editors_group(monkeypatch, capsys):
