@@ -141,7 +141,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # English at the unprefixed URLs, Russian under /ru/ (cstokb/urls.py, i18n_patterns).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue, then its Russian for texts of the packages (locale/vendor).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 # Editorial labels (theme names, priority titles, notes) in both languages through
 # django-modeltranslation (<app>/translation.py); a Russian page shows the English where the
 # Russian is missing. The English is required, and the unsuffixed column keeps it.

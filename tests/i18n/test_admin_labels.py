@@ -141,3 +141,19 @@ def test_the_change_form_is_in_russian(editor_client, seed, admin_request, name)
         shown = form_labels(model_admin, admin_request)
     missing = {key: text for key, text in shown.items() if capfirst(text) not in html}
     assert not missing
+
+
+# simple_history's own texts, which its ru_RU catalogue and ours translate.
+HISTORY_IN_ENGLISH = ("Change history", "Changed by", "Change reason", "Date/time", "Changes")
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in kb_admins() if hasattr(project_admins()[n], "history_view")]
+)
+def test_the_history_is_in_russian(editor_client, seed, name):
+    row = project_admins()[name].model._default_manager.first()
+    response = editor_client.get(reverse(f"admin:{name}_history", args=[row.pk]), **RU)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "История изменений" in html and "Кем изменено" in html
+    assert not [text for text in HISTORY_IN_ENGLISH if text in html]
