@@ -73,8 +73,7 @@ MIDDLEWARE = [
     # The language: the public page's address; for the API and the admin, the reader's
     # choice or browser (cstokb/middleware.py).
     "cstokb.middleware.LanguageMiddleware",
-    # A too-large API body is refused before anything reads it, in that language
-    # (api/errors.py).
+    # A too-large API body is refused before anything reads it, in that language.
     "api.errors.APIBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,7 +140,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # English at the unprefixed URLs, Russian under /ru/ (cstokb/urls.py, i18n_patterns).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
-# The project's catalogue, then its Russian for texts of the packages (locale/vendor).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 # Editorial labels (theme names, priority titles, notes) in both languages through
 # django-modeltranslation (<app>/translation.py); a Russian page shows the English where the
@@ -385,9 +383,8 @@ if replica_url := env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["cstokb.db_router.ReplicaRouter"]
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-# What views compute once per revision beside the pages (cstokb.cache.per_revision: a list's
-# total, the theme matrix, the publishers, the search suggestions); both switches off measure
-# the views themselves (bench/run.py's gunicorn-nocache).
+# What views compute once per revision beside the pages (cstokb.cache.per_revision: totals,
+# the theme matrix, publishers, suggestions); both switches off measure the views themselves.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # Entries are keyed on the KB revision (one row in the database), so an edit invalidates them
 # in every worker at once; the timeout only bounds memory held by stale entries.

@@ -11,9 +11,7 @@ Every piece of user input is passed as a bound parameter.
 
 import functools
 import operator
-import os
 
-import snowballstemmer
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -26,7 +24,6 @@ from django.db.models import (
     Case,
     F,
     Func,
-    IntegerField,
     Q,
     Subquery,
     TextField,
@@ -34,7 +31,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest, Least, Left, Substr
+from django.db.models.functions import Greatest, Left, Substr
 
 from documents.fulltext import LANGUAGE_CONFIGS, RANK_TEXT_CHARS, language_config
 from documents.models import Document
@@ -43,6 +40,7 @@ from presidencies.models import Presidency
 from .models import PriorityIndex
 from .postgres_sql import PG_CONFIG, PHRASE_PARTIAL, PHRASE_READ
 from .query import Clause, ParsedQuery, fts5_expression
+from .snippets import WINDOW_BEFORE, FirstMatchAt, spread, written_pattern
 
 # What fetch() sets for its one statement (see there).
 PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0", "jit": "off"}
@@ -94,46 +92,6 @@ class OpeningLexemes(Func):
 
     template = "ts_filter(%(expressions)s, '{b}')"
     output_field = SearchVectorField()
-
-
-# A snippet past a document's opening is headlined on RANK_TEXT_CHARS characters of its
-# text starting this many before the first written form of a word of the query.
-WINDOW_BEFORE = 200
-_STEMMERS = {
-    "en": snowballstemmer.stemmer("english"),
-    "ru": snowballstemmer.stemmer("russian"),
-}
-
-
-def _written_stem(word: str) -> str:
-    """What every written form of `word` starts with: its common start with its stem
-    ("ceremony", stem "ceremoni": "ceremon"), the word itself when that is too short."""
-    stem = _STEMMERS["en" if word.isascii() else "ru"].stemWord(word)
-    common = os.path.commonprefix([word, stem])
-    return common if len(common) >= 3 else word
-
-
-def written_pattern(clause: Clause) -> str:
-    """A regular expression (PostgreSQL's) for the written forms of a clause's terms: a word
-    from its stem's start, a phrase's words apart only by non-word characters. The words
-    hold only letters and digits (query.WORD), nothing that a pattern reads otherwise."""
-    terms = {r"\W+".join([*t.words[:-1], _written_stem(t.words[-1])]) for t in clause.terms}
-    return r"\m(" + "|".join(sorted(terms)) + ")"
-
-
-def _spread(positions: list[Func]) -> tuple[Func, Func]:
-    """The first and the last of positions (SQL), or the one twice."""
-    if len(positions) == 1:
-        return positions[0], positions[0]
-    return Least(*positions), Greatest(*positions)
-
-
-class FirstMatchAt(Func):
-    """The 1-based position in a text where a pattern first matches, case-insensitively;
-    0 where it does not (PostgreSQL's regexp_instr)."""
-
-    template = "regexp_instr(%(expressions)s, 1, 1, 0, 'i')"
-    output_field = IntegerField()
 
 
 class Backend:
@@ -351,7 +309,7 @@ class PostgresBackend(Backend):
             # place where each clause of the query is written (regular expressions find
             # them without parsing), when they all fit in it; else on their whole text.
             opening = VectorMatches(OpeningLexemes("search_rank_vector"), tsquery)
-            first, last = _spread(
+            first, last = spread(
                 [FirstMatchAt(F("text"), Value(written_pattern(c))) for c in query.positive]
             )
             around = Substr("text", Greatest(F("first_at") - WINDOW_BEFORE, 1), RANK_TEXT_CHARS)
