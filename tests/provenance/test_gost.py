@@ -5,7 +5,7 @@ import datetime
 
 import lxml.html
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from documents.models import Citation, Document
 from provenance import gost
@@ -31,13 +31,16 @@ def test_a_russian_document_page_cites_in_gost(seed, client):
     (entry,) = section.xpath(".//dd[@class='reference']")
     today = timezone.localdate().strftime("%d.%m.%Y")
     url = document.source_url or f"http://testserver/ru/documents/{TASS}/"
+    # The source gives no title: the page describes it from the metadata, in Russian.
+    with translation.override("ru"):
+        described = document.display_title
     assert flat(entry) == (
-        f"Лавров, С. {document.display_title} / С. Лавров. – Текст : электронный "
+        f"Лавров, С. {described} / С. Лавров. – Текст : электронный "
         f"// TASS : [сайт]. – 2026. – 1 янв. – URL: {url} (дата обращения: {today})."
     )
     # The English title is marked as English on the Russian page; the link is the source's.
     (title,) = entry.xpath(".//span[@lang]")
-    assert title.get("lang") == "en" and title.text == document.display_title
+    assert title.get("lang") == "en" and title.text == described
     assert entry.xpath(".//a/@href") == [url]
 
 
