@@ -13,7 +13,10 @@ NEWEST = 'ORDER BY "documents_document"."date" DESC NULLS LAST'
 def plan(queryset) -> str:
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
+        # On the seed's few rows a scan of the whole table, or a bitmap of the matching rows
+        # sorted afterwards, costs about what the index does; off, only the index can serve.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         return "\n".join(row[0] for row in cursor.fetchall())
 
