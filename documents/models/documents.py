@@ -8,6 +8,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb import counts
 from cstokb.constraints import not_blank, one_of, unique
 from cstokb.models import CONFLICT, RecordPageModel, long_date
 
@@ -39,6 +40,13 @@ class DocumentQuerySet(models.QuerySet):
         return self.order_by(
             original_first, "language", models.F("date").asc(nulls_last=True), "pk"
         )
+
+    def kept_count(self) -> int | None:
+        """The number of documents, as PostgreSQL keeps it (cstokb.counts), when this
+        queryset selects them all; None otherwise: the caller counts."""
+        if not counts.counts_every_row(self.query):
+            return None
+        return counts.total(self.model._meta.db_table, self.db)
 
 
 class DocumentKind(models.TextChoices):
