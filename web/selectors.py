@@ -98,7 +98,8 @@ def _first_quotes(to_attr: str, condition: Q, order: tuple, limit: int) -> Prefe
 
 
 def page_priorities(queryset: QuerySet) -> list[Priority]:
-    """Priorities as priority.html shows them, each with a bounded share of its sources.
+    """Priorities as web_sections.priority_card shows them, each with a bounded share of its
+    sources.
 
     A priority keeps being restated in speeches: it may gather hundreds of quotes and
     instruments. Each shows the oldest quotes that state it (where it was set out), the
