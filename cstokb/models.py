@@ -2,14 +2,12 @@
 
 import datetime
 import re
-from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.hashable import make_hashable
 from django.utils.translation import gettext, gettext_lazy
 from simple_history.models import HistoricalRecords
 
@@ -20,30 +18,7 @@ from .reversing import fast_reverse
 CONFLICT = "conflict"
 
 
-@lru_cache(maxsize=256)
-def _choice_labels(field, language) -> dict:
-    return {make_hashable(value): str(label) for value, label in field.flatchoices}
-
-
-class ChoiceLabelsModel(models.Model):
-    """get_FOO_display() from the field's labels translated once per language.
-
-    Django's builds a dict of all the field's choices at every call, and hashing each lazy
-    label translates it: a list of twenty documents translated the fifteen kinds twenty
-    times (the most of a page's translation calls). Same result: the label of the value in
-    the active language, or the value itself when it is not a choice.
-    """
-
-    class Meta:
-        abstract = True
-
-    def _get_FIELD_display(self, field) -> str:
-        value = getattr(self, field.attname)
-        labels = _choice_labels(field, translation.get_language())
-        return labels.get(make_hashable(value), value)
-
-
-class TimeStampedModel(ChoiceLabelsModel):
+class TimeStampedModel(models.Model):
     """Records when a row was created and last changed; the API's incremental sync reads it."""
 
     created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True, db_index=True)

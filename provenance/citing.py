@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from cstokb.labels import choice_label
 from documents.fragments import fragment_url
 from documents.models import Document
 
@@ -70,7 +71,7 @@ def csl_item(request, document: Document, citation=None) -> dict:
         "publisher": document.publisher,
         "URL": url,
         "language": document.language,
-        "genre": document.get_kind_display(),
+        "genre": choice_label(document, "kind"),
     }
     if document.date:
         item["issued"] = {

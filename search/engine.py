@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from cstokb.labels import choice_label
 from documents.models import Document
 from presidencies.models import Priority
 
@@ -153,7 +154,7 @@ def _document_hit(doc: Document, candidate: Candidate, marks: tuple[str, str] | 
         rank=round(candidate.rank, 6),
         date=doc.date,
         kind=doc.kind,
-        kind_label=doc.get_kind_display(),
+        kind_label=choice_label(doc, "kind"),
         presidency=candidate.presidency,
         presidency_label=candidate.presidency_label,
         paragraph=paragraph,

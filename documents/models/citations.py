@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb import fields
 from cstokb.constraints import not_blank, one_of
 from cstokb.models import CONFLICT, TimeStampedModel
 
@@ -19,17 +20,9 @@ from .text import find_anchor
 CITATION_TARGETS = ("priority", "presidency", "summit", "position", "member_state", "instrument")
 
 
-def _target(to, verbose_name, related_name: str = "citations", **kwargs) -> models.ForeignKey:
+def _target(to, verbose_name, related_name: str = "citations", **options) -> models.ForeignKey:
     """What a citation may back: optional, and the citation goes with it."""
-    return models.ForeignKey(
-        to,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        verbose_name=verbose_name,
-        **kwargs,
-    )
+    return fields.part_of(to, verbose_name, related_name, optional=True, **options)
 
 
 class CitationRole(models.TextChoices):
@@ -61,9 +54,7 @@ class Citation(TimeStampedModel):
 
     Role = CitationRole
 
-    document = models.ForeignKey(
-        Document, on_delete=models.PROTECT, related_name="citations", verbose_name=_("document")
-    )
+    document = fields.reference(Document, _("document"), "citations")
     quote = models.TextField(_("quote"), help_text=_("Verbatim from the document's cleaned text."))
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.STATES)
     note = models.TextField(_("note"), blank=True)
@@ -127,7 +118,9 @@ class Citation(TimeStampedModel):
         return self.document.paragraph_of(self.quote)
 
     def _has(self, name: str) -> bool:
-        return getattr(self, f"{name}_id") is not None or self._state.fields_cache.get(name)
+        # An unsaved record assigned (the admin's inline) has no id yet but is the attribute's
+        # value; a missing required one raises RelatedObjectDoesNotExist, an AttributeError.
+        return getattr(self, f"{name}_id") is not None or getattr(self, name, None) is not None
 
     def _has_document(self) -> bool:
         return bool(self._has("document"))

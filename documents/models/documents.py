@@ -8,8 +8,9 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cstokb import counts
+from cstokb import counts, fields
 from cstokb.constraints import not_blank, one_of, unique
+from cstokb.labels import choice_label
 from cstokb.models import CONFLICT, RecordPageModel, long_date
 
 from ..fulltext import IndexVectorField, VectorIndex, document_vector, ranking_vector
@@ -81,10 +82,8 @@ class Work(RecordPageModel):
         blank=True,
         help_text=_("Language of the original; empty when not known."),
     )
-    editorial_note = models.TextField(
-        _("editorial note"),
-        blank=True,
-        help_text=_("What shows that these texts are versions of one statement."),
+    editorial_note = fields.editorial_note(
+        _("What shows that these texts are versions of one statement.")
     )
 
     history = HistoricalRecords()
@@ -109,12 +108,9 @@ class VersionRole(models.TextChoices):
     UNSTATED = "unstated", _("Not stated whether original or translation")
 
 
-def occasion(to: str, **options) -> models.ForeignKey:
-    """What a document came out of (a chairmanship, a meeting), where known; a record that
-    documents name cannot be deleted from under them."""
-    return models.ForeignKey(
-        to, null=True, blank=True, on_delete=models.PROTECT, related_name="documents", **options
-    )
+def occasion(to: str, verbose_name, help_text) -> models.ForeignKey:
+    """What a document came out of (a chairmanship, a meeting), where known."""
+    return fields.reference(to, verbose_name, "documents", optional=True, help_text=help_text)
 
 
 class Document(RecordPageModel):
@@ -147,22 +143,21 @@ class Document(RecordPageModel):
         _("source URL"), max_length=500, blank=True, validators=[validate_uri_characters]
     )
     language = models.CharField(_("language"), max_length=10, default="en")
-    speakers = models.ManyToManyField(
+    speakers = fields.related_records(
         "presidencies.Official",
-        blank=True,
-        related_name="documents",
-        verbose_name=_("speakers"),
+        _("speakers"),
+        "documents",
         help_text=_("The officials who speak or are quoted as authors."),
     )
     presidency = occasion(
         "presidencies.Presidency",
-        verbose_name=_("chairmanship"),
-        help_text=_("The chairmanship in office when the document was issued."),
+        _("chairmanship"),
+        _("The chairmanship in office when the document was issued."),
     )
     summit = occasion(
         "presidencies.Summit",
-        verbose_name=_("meeting"),
-        help_text=_("The meeting it reports on or, for an instrument, adopted it."),
+        _("meeting"),
+        _("The meeting it reports on or, for an instrument, adopted it."),
     )
     text = models.TextField(
         _("text"), blank=True, help_text=_("Cleaned text; paragraphs separated by a blank line.")
@@ -171,18 +166,12 @@ class Document(RecordPageModel):
         _("raw text"), blank=True, help_text=_("The text as received, before cleaning.")
     )
     text_hash = models.CharField(_("text hash"), max_length=64, blank=True, editable=False)
-    editorial_note = models.TextField(
-        _("editorial note"),
-        blank=True,
-        help_text=_("What was inferred from context rather than stated, and why."),
-    )
-    work = models.ForeignKey(
+    editorial_note = fields.editorial_note()
+    work = fields.reference(
         Work,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="versions",
-        verbose_name=_("work"),
+        _("work"),
+        "versions",
+        optional=True,
         help_text=_("The statement this text is a version of (with its other versions)."),
     )
     version_role = models.CharField(
@@ -264,7 +253,7 @@ class Document(RecordPageModel):
         """The source's title, or a description built from the metadata when it gives none."""
         if self.title:
             return self.title
-        parts = [self.get_kind_display()]
+        parts = [choice_label(self, "kind")]
         if self.publisher:
             parts.append(self.publisher)
         parts.append(long_date(self.date) if self.date else gettext("undated"))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb import fields
 from cstokb.constraints import (
     END_BEFORE_START,
     end_on_or_after_start,
@@ -97,12 +98,7 @@ class PresidencyQuerySet(models.QuerySet):
 class Presidency(RecordPageModel):
     """A chairmanship of the CSTO, named for the year it covers (`russia-2026`)."""
 
-    chair = models.ForeignKey(
-        MemberState,
-        on_delete=models.PROTECT,
-        related_name="presidencies",
-        verbose_name=_("chair"),
-    )
+    chair = fields.reference(MemberState, _("chair"), "presidencies")
     # The bounds of presidency_year_plausible, also as validators: forms and the API's
     # schema (minimum, maximum) then say them too.
     year = models.PositiveSmallIntegerField(
@@ -131,11 +127,7 @@ class Presidency(RecordPageModel):
     motto = models.CharField(_("motto"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True, validators=[validate_uri_characters])
     summary = models.TextField(_("summary"), blank=True)
-    editorial_note = models.TextField(
-        _("editorial note"),
-        blank=True,
-        help_text=_("What was inferred from context rather than stated, and why."),
-    )
+    editorial_note = fields.editorial_note()
 
     history = HistoricalRecords()
     objects = PresidencyQuerySet.as_manager()

@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb import fields
 from cstokb.constraints import not_blank, one_of, unique
+from cstokb.labels import choice_label
 from cstokb.models import CONFLICT, RecordPageModel, long_date
 
 from .chairmanships import Presidency
@@ -72,18 +74,9 @@ class Summit(RecordPageModel):
         help_text=_("Restricted, expanded or both, where stated."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.HELD)
-    presidency = models.ForeignKey(
-        Presidency,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="summits",
-        verbose_name=_("chairmanship"),
-    )
-    participants = models.ManyToManyField(
-        Official, blank=True, related_name="summits", verbose_name=_("participants")
-    )
-    editorial_note = models.TextField(_("editorial note"), blank=True)
+    presidency = fields.reference(Presidency, _("chairmanship"), "summits", optional=True)
+    participants = fields.related_records(Official, _("participants"), "summits")
+    editorial_note = fields.editorial_note(help_text="")
 
     history = HistoricalRecords(m2m_fields=[participants])
     objects = SummitQuerySet.as_manager()
@@ -106,7 +99,9 @@ class Summit(RecordPageModel):
     @property
     def format_label(self) -> str:
         parts = [
-            p for p in (self.get_attendance_display() if self.attendance else "", self.sitting) if p
+            p
+            for p in (choice_label(self, "attendance") if self.attendance else "", self.sitting)
+            if p
         ]
         return "; ".join(parts)
 

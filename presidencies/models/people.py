@@ -8,6 +8,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cstokb import fields
 from cstokb.constraints import (
     END_BEFORE_START,
     end_on_or_after_start,
@@ -45,18 +46,9 @@ class Official(NamedModel, RecordPageModel):
 class Position(EditorialLabelsModel):
     """A post an official held: "Minister of Foreign Affairs", "CSTO Secretary General"."""
 
-    official = models.ForeignKey(
-        Official, on_delete=models.CASCADE, related_name="positions", verbose_name=_("official")
-    )
+    official = fields.part_of(Official, _("official"), "positions")
     title = models.CharField(_("post"), max_length=200)
-    member_state = models.ForeignKey(
-        MemberState,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="positions",
-        verbose_name=_("member state"),
-    )
+    member_state = fields.reference(MemberState, _("member state"), "positions", optional=True)
     organisation = models.CharField(
         _("organisation"),
         max_length=200,

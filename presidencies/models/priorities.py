@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cstokb import fields
 from cstokb.constraints import not_blank, one_of, unique
 from cstokb.history import HistoricalRecordsBothSides
 from cstokb.models import EditorialLabelsModel, NamedModel, RecordPageModel, one_per_line
@@ -83,15 +84,8 @@ class PriorityStatus(models.TextChoices):
 class Priority(EditorialLabelsModel):
     Status = PriorityStatus
 
-    presidency = models.ForeignKey(
-        Presidency,
-        on_delete=models.PROTECT,
-        related_name="priorities",
-        verbose_name=_("chairmanship"),
-    )
-    theme = models.ForeignKey(
-        Theme, on_delete=models.PROTECT, related_name="priorities", verbose_name=_("theme")
-    )
+    presidency = fields.reference(Presidency, _("chairmanship"), "priorities")
+    theme = fields.reference(Theme, _("theme"), "priorities")
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -99,11 +93,10 @@ class Priority(EditorialLabelsModel):
     status_note = models.TextField(
         _("status note"), blank=True, help_text=_("What the sources say of its progress.")
     )
-    instruments = models.ManyToManyField(
+    instruments = fields.related_records(
         "documents.Document",
-        blank=True,
-        related_name="implemented_priorities",
-        verbose_name=_("instruments"),
+        _("instruments"),
+        "implemented_priorities",
         help_text=_("Decisions, strategies or plans that carry the priority out."),
     )
 

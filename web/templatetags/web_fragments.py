@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
+from cstokb.labels import choice_label
 from provenance.templatetags.provenance_tags import cite_quote, passage_link
 
 from .web_tags import label, language_name, source_text, subject_link, unreported
@@ -109,7 +110,7 @@ def quote(citation) -> SafeString:
             _("quoted from one version: %(language)s, %(role)s")
             % {
                 "language": language_name(document.language),
-                "role": document.get_version_role_display().lower(),
+                "role": choice_label(document, "version_role").lower(),
             },
         )
     passage_url, passage_label = passage_link(citation)
@@ -139,7 +140,7 @@ def cite_note(citation) -> SafeString:
         CITE_NOTE,
         pk=citation.pk,
         quote=_texts(get_language())["quote"],
-        role=citation.get_role_display().lower(),
+        role=choice_label(citation, "role").lower(),
         subject_url=subject_url,
         subject=subject,
         passage_url=passage_url,
@@ -165,7 +166,7 @@ def document_row(document) -> SafeString:
         DOCUMENT_ROW,
         url=document.get_absolute_url(),
         title=source_text(document.display_title, document),
-        kind=document.get_kind_display(),
+        kind=choice_label(document, "kind"),
         date=date,
         speakers=speakers,
         presidency=format_html(" · {}", document.presidency) if document.presidency else "",
@@ -177,7 +178,7 @@ def summit_row(summit) -> SafeString:
     """A meeting in a list: its title, date, city and status; one whose date has passed
     with no report of it yet says so (web_tags.unreported)."""
     texts = _texts(get_language())
-    status = format_html(STATUS, summit.status, summit.get_status_display())
+    status = format_html(STATUS, summit.status, choice_label(summit, "status"))
     when = texts["date not recorded"]
     if summit.date:
         when = format_html(
@@ -201,28 +202,27 @@ def matrix_cells(row) -> SafeString:
     linked to them on the theme's page, marked new or continued."""
     texts = _texts(get_language())
     theme, theme_url = row["theme"].name, row["theme"].get_absolute_url()
-    cells = []
-    for cell in row["cells"]:
-        state, count, presidency = cell["state"], cell["count"], cell["presidency"]
-        if not count:
-            cells.append(format_html(MATRIX_EMPTY_CELL, state, texts["none"]))
-            continue
-        label_text = ngettext(
-            "%(counter)s priority of %(presidency)s on %(theme)s",
-            "%(counter)s priorities of %(presidency)s on %(theme)s",
-            count,
-        ) % {"counter": count, "presidency": presidency, "theme": theme}
-        note, badge = texts[state] if state in ("new", "continued") else ("", "")
-        cells.append(
-            format_html(
-                MATRIX_CELL,
-                state=state,
-                theme_url=theme_url,
-                slug=presidency.slug,
-                label=label_text,
-                note=note,
-                count=count,
-                badge=badge,
-            )
-        )
-    return mark_safe("\n      ".join(cells))  # noqa: S308 - each cell is format_html's
+    cells = ((_matrix_cell(cell, theme, theme_url, texts),) for cell in row["cells"])
+    return format_html_join("\n      ", "{}", cells)
+
+
+def _matrix_cell(cell, theme: str, theme_url: str, texts: dict) -> SafeString:
+    state, count, presidency = cell["state"], cell["count"], cell["presidency"]
+    if not count:
+        return format_html(MATRIX_EMPTY_CELL, state, texts["none"])
+    label_text = ngettext(
+        "%(counter)s priority of %(presidency)s on %(theme)s",
+        "%(counter)s priorities of %(presidency)s on %(theme)s",
+        count,
+    ) % {"counter": count, "presidency": presidency, "theme": theme}
+    note, badge = texts[state] if state in ("new", "continued") else ("", "")
+    return format_html(
+        MATRIX_CELL,
+        state=state,
+        theme_url=theme_url,
+        slug=presidency.slug,
+        label=label_text,
+        note=note,
+        count=count,
+        badge=badge,
+    )

@@ -18,6 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cstokb.labels import choice_label
+
 from .web_fragments import cite_note, quote
 from .web_tags import label, source_text
 
@@ -98,7 +100,7 @@ def priority_card(priority) -> SafeString:
                     (
                         i.get_absolute_url(),
                         source_text(i.display_title, i),
-                        i.get_kind_display().lower(),
+                        choice_label(i, "kind").lower(),
                     )
                     for i in priority.instrument_list
                 ),
@@ -120,7 +122,7 @@ def priority_card(priority) -> SafeString:
         permalink=texts["permalink"],
         title=label(priority, "title"),
         status=priority.status,
-        status_label=priority.get_status_display(),
+        status_label=choice_label(priority, "status"),
         summary=summary,
         quotes=mark_safe("".join(quotes)),  # noqa: S308 - each quote is format_html's
         more_quotes=more_quotes,

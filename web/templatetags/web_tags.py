@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
-from cstokb.labels import falls_back, in_default_language
+from cstokb.labels import choice_label, falls_back, in_default_language
 from web.errors import ERROR_PAGES, ErrorPage
 
 register = template.Library()
@@ -119,6 +119,11 @@ def label(obj, field: str) -> str:
     if falls_back(obj, field):
         return in_default_language(value)
     return conditional_escape(value)
+
+
+# `{{ record|choice_label:"kind" }}`: get_kind_display()'s label, for a page that names a
+# choice on every row.
+register.filter("choice_label", choice_label)
 
 
 @register.filter
